@@ -1,0 +1,3 @@
+using KetamineFaqBot.Cli;
+
+return await KfaqApp.RunAsync(args, Console.Out, Console.Error);

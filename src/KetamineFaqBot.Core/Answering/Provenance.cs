@@ -1,0 +1,8 @@
+namespace KetamineFaqBot.Core.Answering;
+
+/// <summary>What an answer was made from: enough for an incident review, no user text.</summary>
+/// <param name="CorpusVersion">Index version id that served the answer.</param>
+/// <param name="Passages">Passage ids used.</param>
+/// <param name="Rules">Guardrail rule ids that fired.</param>
+/// <param name="Composer">faq | extractive | generative | fixed.</param>
+public sealed record Provenance(string CorpusVersion, IReadOnlyList<string> Passages, IReadOnlyList<string> Rules, string Composer);
