@@ -33,6 +33,13 @@ internal static class FrontMatterParser
                 $"front matter is not valid YAML: {ex.Message}"));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner throws these (without a position) on some malformed input, e.g. an unclosed "[".
+            findings.Add(new LintFinding(file, firstLine, LintSeverity.Error, LintRules.FrontMatterInvalid,
+                "front matter is not valid YAML; check brackets, quotes and indentation."));
+            return null;
+        }
 
         var fields = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         var faq = new List<FaqEntry>();
