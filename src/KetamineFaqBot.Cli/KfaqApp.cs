@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KetamineFaqBot.Cli.Commands.Lint;
 
 namespace KetamineFaqBot.Cli;
 
@@ -7,8 +8,25 @@ public static class KfaqApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("kfaq: tools for KetamineFaqBot content owners (lint, index, search, ask, eval).");
+        ArgumentNullException.ThrowIfNull(stderr);
+
+        var root = new RootCommand("kfaq: tools for KetamineFaqBot content owners (lint, index, search, ask, eval).")
+        {
+            LintCommand.Create(TimeProvider.System),
+        };
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage mistakes get their own exit code so scripts can tell them from findings.
+            foreach (var parseError in parse.Errors)
+            {
+                await stderr.WriteLineAsync(parseError.Message);
+            }
+
+            await stderr.WriteLineAsync("Run 'kfaq --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }
