@@ -80,7 +80,7 @@ public sealed partial class RealCorpusTests
     [InlineData("clinical-trials", "primary healthcare team", "legal access")]
     [InlineData("cost", "insurance may not cover", "expensive")]
     [InlineData("precautions", "screen", "monitor")]
-    [InlineData("precautions", "supervision", "educate")]
+    [InlineData("precautions", "supervision", "educating")]
     [InlineData("long-term", "long-term", "limited data")]
     [InlineData("mechanism", "glutamate", "neuroplasticity")]
     [InlineData("benefits", "up to a week", "neuroplasticity")]
