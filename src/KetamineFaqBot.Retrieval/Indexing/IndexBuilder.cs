@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using KetamineFaqBot.Core.Corpus;
+using KetamineFaqBot.Retrieval.Analysis;
+using KetamineFaqBot.Retrieval.Logging;
+using KetamineFaqBot.Retrieval.Search;
+using KetamineFaqBot.Retrieval.Versioning;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using IndexNotFoundException = KetamineFaqBot.Retrieval.Versioning.IndexNotFoundException;
+
+namespace KetamineFaqBot.Retrieval.Indexing;
+
+/// <summary>
+/// Builds a new index version from a corpus snapshot and makes it current, only once it is complete and answers
+/// a query. One builder per index root at a time (the CLI, or the bot on first start).
+/// </summary>
+public sealed class IndexBuilder
+{
+    private readonly ILogger logger;
+    private readonly TimeProvider timeProvider;
+
+    public IndexBuilder(ILogger<IndexBuilder>? logger = null, TimeProvider? timeProvider = null)
+    {
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Writes <c>{Root}/versions/{yyyyMMddHHmmss}-{hash8}</c> and switches <c>{Root}/current</c> to it, or returns
+    /// <see cref="IndexBuildStatus.NoChange"/> when the current version was built from the same content.
+    /// On failure the partial folder is removed, <c>current</c> is untouched, and the exception propagates.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The snapshot cannot be indexed (no passages, duplicate passage ids).</exception>
+    public IndexBuildResult Build(CorpusSnapshot snapshot, IndexBuildOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Root);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.KeepVersions, 1);
+
+        var versions = new IndexVersions(options.Root);
+        var previous = ReadServableCurrent(versions);
+        if (previous is not null && string.Equals(previous.CorpusContentHash, snapshot.ContentHash, StringComparison.OrdinalIgnoreCase))
+        {
+            logger.IndexUnchanged(previous.Version);
+            return new IndexBuildResult(
+                IndexBuildStatus.NoChange, previous.Version, versions.GetVersionPath(previous.Version), previous, IndexChanges.None, []);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var builtAt = timeProvider.GetUtcNow();
+        var name = IndexLayout.VersionName(builtAt, snapshot.ContentHash);
+        var finalPath = versions.GetVersionPath(name);
+        System.IO.Directory.CreateDirectory(IndexLayout.VersionsPath(versions.Root));
+
+        IndexManifest manifest;
+        if (System.IO.Directory.Exists(finalPath))
+        {
+            // Same second and same content prefix: that folder already is this build.
+            manifest = ReuseExisting(name, finalPath, snapshot);
+        }
+        else
+        {
+            manifest = WriteAndActivate(versions.Root, name, finalPath, builtAt, snapshot, options);
+        }
+
+        var pruned = Prune(versions, name, options.KeepVersions);
+        logger.IndexBuilt(name, manifest.PassageCount, manifest.FaqCount, manifest.Documents.Count, stopwatch.ElapsedMilliseconds);
+        return new IndexBuildResult(IndexBuildStatus.Built, name, finalPath, manifest, Compare(previous, manifest), pruned);
+    }
+
+    private IndexManifest WriteAndActivate(
+        string root, string name, string finalPath, DateTimeOffset builtAt, CorpusSnapshot snapshot, IndexBuildOptions options)
+    {
+        // Built aside under a name that is never listed as a version, then renamed: versions/ only ever holds
+        // complete folders, even if this process dies mid-way.
+        var partialPath = finalPath + IndexLayout.PartialSuffix;
+        var moved = false;
+        try
+        {
+            DeleteFolder(partialPath);
+            var manifest = Write(partialPath, name, builtAt, snapshot, options);
+
+            // The pointer moves only to a version that opens and answers a query.
+            using (LuceneRetriever.Open(partialPath, name))
+            {
+            }
+
+            System.IO.Directory.Move(partialPath, finalPath);
+            moved = true;
+            IndexVersions.WriteCurrent(root, name);
+            return manifest;
+        }
+        catch (Exception ex)
+        {
+            logger.IndexBuildFailed(ex, name);
+            DeleteFolder(moved ? finalPath : partialPath);
+            throw;
+        }
+    }
+
+    private static IndexManifest Write(string path, string name, DateTimeOffset builtAt, CorpusSnapshot snapshot, IndexBuildOptions options)
+    {
+        var passages = new List<Passage>();
+        var documents = new List<ManifestDocument>(snapshot.Documents.Count);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var faqCount = 0;
+
+        using (var analyzer = new PassageAnalyzer(snapshot.Synonyms))
+        using (var directory = new NIOFSDirectory(Path.Combine(path, IndexLayout.LuceneFolder)))
+        {
+            var config = new IndexWriterConfig(PassageAnalyzer.Version, analyzer)
+            {
+                OpenMode = OpenMode.CREATE,
+                Similarity = new BM25Similarity(),
+            };
+            using var writer = new IndexWriter(directory, config);
+            try
+            {
+                foreach (var document in snapshot.Documents)
+                {
+                    documents.Add(new ManifestDocument(document.Id, document.Path, document.ContentHash));
+                    foreach (var passage in document.Passages)
+                    {
+                        if (!ids.Add(passage.Id))
+                        {
+                            throw new InvalidDataException($"Passage id '{passage.Id}' occurs twice (in '{document.Path}'); ids must be unique.");
+                        }
+
+                        writer.AddDocument(ToLuceneDocument(passage));
+                        passages.Add(passage);
+                        faqCount += passage.Kind == PassageKind.Faq ? 1 : 0;
+                    }
+                }
+
+                if (passages.Count == 0)
+                {
+                    throw new InvalidDataException("The corpus has no passages; there is nothing to index.");
+                }
+
+                // One segment: a small, read-only index searches fastest merged.
+                writer.ForceMerge(1);
+                writer.Commit();
+            }
+            catch
+            {
+                // Dispose would commit what was added so far; the folder is going away anyway.
+                writer.Rollback();
+                throw;
+            }
+        }
+
+        WriteJson(Path.Combine(path, IndexLayout.PassagesFile), passages, RetrievalJsonContext.Default.ListPassage);
+        var manifest = new IndexManifest(
+            IndexLayout.FormatVersion,
+            name,
+            snapshot.ContentHash,
+            documents,
+            passages.Count,
+            faqCount,
+            builtAt,
+            string.IsNullOrWhiteSpace(options.ToolVersion) ? InformationalVersion(typeof(IndexBuilder).Assembly) : options.ToolVersion,
+            InformationalVersion(typeof(IndexWriter).Assembly),
+            snapshot.Synonyms);
+
+        // Written last: a version folder with a manifest is complete.
+        WriteJson(Path.Combine(path, IndexLayout.ManifestFile), manifest, RetrievalJsonContext.Default.IndexManifest);
+        return manifest;
+    }
+
+    private static Document ToLuceneDocument(Passage passage)
+    {
+        // Only the id is stored: text is served from passages.json in memory, which is ~4x cheaper than stored fields.
+        var document = new Document
+        {
+            new StringField(PassageFields.Id, passage.Id, Field.Store.YES),
+            new StringField(PassageFields.DocId, passage.DocId, Field.Store.NO),
+            new StringField(PassageFields.Kind, passage.Kind == PassageKind.Faq ? "faq" : "section", Field.Store.NO),
+            new TextField(PassageFields.Title, passage.Title, Field.Store.NO),
+            new TextField(PassageFields.Heading, passage.Section, Field.Store.NO),
+            new TextField(PassageFields.Body, passage.Text, Field.Store.NO),
+        };
+        foreach (var question in passage.Questions)
+        {
+            document.Add(new TextField(PassageFields.Questions, question, Field.Store.NO));
+        }
+
+        return document;
+    }
+
+    private static void WriteJson<T>(string file, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        JsonSerializer.Serialize(stream, value, typeInfo);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static IndexManifest ReuseExisting(string name, string finalPath, CorpusSnapshot snapshot)
+    {
+        IndexManifest manifest;
+        using (var existing = LuceneRetriever.Open(finalPath))
+        {
+            manifest = existing.Manifest;
+        }
+
+        if (!string.Equals(manifest.CorpusContentHash, snapshot.ContentHash, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new IOException($"Index version folder '{name}' already exists with other content; try again in a second.");
+        }
+
+        IndexVersions.WriteCurrent(Path.GetDirectoryName(Path.GetDirectoryName(finalPath))!, name);
+        return manifest;
+    }
+
+    /// <summary>The current version's manifest if it can actually be served; a broken current is rebuilt, not kept.</summary>
+    private static IndexManifest? ReadServableCurrent(IndexVersions versions)
+    {
+        var current = versions.ReadCurrent();
+        if (current is null || !IndexLayout.IsVersionName(current))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var retriever = LuceneRetriever.Open(versions.GetVersionPath(current));
+            return retriever.Manifest;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IndexNotFoundException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private List<string> Prune(IndexVersions versions, string current, int keep)
+    {
+        var pruned = new List<string>();
+        var kept = 0;
+        foreach (var version in versions.List())
+        {
+            if (string.Equals(version.Name, current, StringComparison.Ordinal) || (version.Manifest is not null && kept < keep - 1))
+            {
+                kept += string.Equals(version.Name, current, StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+
+            if (DeleteFolder(version.Path))
+            {
+                pruned.Add(version.Name);
+                logger.VersionPruned(version.Name);
+            }
+        }
+
+        return pruned;
+    }
+
+    private bool DeleteFolder(string path)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(path))
+            {
+                System.IO.Directory.Delete(path, recursive: true);
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.CleanupFailed(ex, path);
+            return false;
+        }
+    }
+
+    private static IndexChanges Compare(IndexManifest? previous, IndexManifest next)
+    {
+        var before = previous?.Documents.ToDictionary(d => d.Path, d => d.Hash, StringComparer.Ordinal)
+            ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var after = next.Documents.ToDictionary(d => d.Path, d => d.Hash, StringComparer.Ordinal);
+        return new IndexChanges(
+            [.. after.Keys.Where(p => !before.ContainsKey(p)).Order(StringComparer.Ordinal)],
+            [.. after.Where(d => before.TryGetValue(d.Key, out var hash) && !string.Equals(hash, d.Value, StringComparison.OrdinalIgnoreCase))
+                .Select(d => d.Key).Order(StringComparer.Ordinal)],
+            [.. before.Keys.Where(p => !after.ContainsKey(p)).Order(StringComparer.Ordinal)]);
+    }
+
+    private static string InformationalVersion(Assembly assembly)
+    {
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}
