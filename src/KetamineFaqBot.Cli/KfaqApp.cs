@@ -1,5 +1,7 @@
 using System.CommandLine;
+using KetamineFaqBot.Cli.Commands.Index;
 using KetamineFaqBot.Cli.Commands.Lint;
+using KetamineFaqBot.Cli.Commands.Search;
 
 namespace KetamineFaqBot.Cli;
 
@@ -13,6 +15,8 @@ public static class KfaqApp
         var root = new RootCommand("kfaq: tools for KetamineFaqBot content owners (lint, index, search, ask, eval).")
         {
             LintCommand.Create(TimeProvider.System),
+            IndexCommand.Create(TimeProvider.System),
+            SearchCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

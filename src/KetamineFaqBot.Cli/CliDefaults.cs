@@ -1,0 +1,11 @@
+namespace KetamineFaqBot.Cli;
+
+/// <summary>Default locations, relative to the working directory; the bot uses the same ones.</summary>
+public static class CliDefaults
+{
+    public const string CorpusFolder = "corpus";
+
+    public const string IndexRoot = "data/index";
+
+    public const string PromptsFolder = "prompts";
+}
