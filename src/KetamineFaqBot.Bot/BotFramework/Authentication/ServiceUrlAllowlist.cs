@@ -33,7 +33,7 @@ public sealed class ServiceUrlAllowlist
         ServiceUrlVerdict verdict = Decide(serviceUrl, anonymousMode);
         if (verdict != ServiceUrlVerdict.Allowed)
         {
-            AuthenticationLog.ServiceUrlRefused(_logger, verdict, serviceUrl is { IsAbsoluteUri: true } ? serviceUrl.IdnHost : null);
+            AuthenticationLog.ServiceUrlRefused(_logger, verdict, serviceUrl is { IsAbsoluteUri: true, IsFile: false } ? serviceUrl.IdnHost : null);
         }
 
         return verdict;
@@ -45,7 +45,8 @@ public sealed class ServiceUrlAllowlist
 
     private ServiceUrlVerdict Decide(Uri? serviceUrl, bool anonymousMode)
     {
-        if (serviceUrl is null || !serviceUrl.IsAbsoluteUri)
+        // On Unix "/path" parses as an absolute file:// URI; a file path is not a serviceUrl.
+        if (serviceUrl is null || !serviceUrl.IsAbsoluteUri || serviceUrl.IsFile || serviceUrl.IsUnc)
         {
             return ServiceUrlVerdict.NotAbsolute;
         }

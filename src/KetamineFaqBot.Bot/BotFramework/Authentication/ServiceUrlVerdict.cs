@@ -6,7 +6,7 @@ public enum ServiceUrlVerdict
     /// <summary>The serviceUrl may receive replies.</summary>
     Allowed = 0,
 
-    /// <summary>Missing, relative or unparseable.</summary>
+    /// <summary>Missing, relative, unparseable, or a file path.</summary>
     NotAbsolute,
 
     /// <summary>Not https (http is allowed only for loopback in anonymous mode).</summary>
