@@ -22,7 +22,7 @@ public static class FollowUpContextualiser
     // Words pointing back at the previous turn.
     private static readonly HashSet<string> Anaphors = new(StringComparer.Ordinal)
     {
-        "it", "its", "they", "them", "their", "that", "this", "those", "these", "one", "ones", "there", "same",
+        "it", "its", "they", "them", "their", "that", "this", "those", "these", "one", "ones", "same",
     };
 
     // Aspects a question can ask about; an aspect follow-up replaces the previous aspect instead of adding to it.
