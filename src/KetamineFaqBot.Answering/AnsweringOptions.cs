@@ -53,7 +53,7 @@ public sealed class AnsweringOptions : IValidatableObject
 
     /// <summary>Output checks: lowest fraction of a generated sentence's content words found in its cited passages.</summary>
     [Range(0, 1)]
-    public double MinSentenceSupport { get; set; } = 0.5;
+    public double MinSentenceSupport { get; set; } = 0.6;
 
     /// <summary>Passages numbered [1]..[n] in the model's prompt.</summary>
     [Range(1, 20)]
