@@ -1,4 +1,6 @@
 using System.CommandLine;
+using KetamineFaqBot.Cli.Commands.Ask;
+using KetamineFaqBot.Cli.Commands.Eval;
 
 namespace KetamineFaqBot.Cli;
 
@@ -8,6 +10,8 @@ public static class KfaqApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("kfaq: tools for KetamineFaqBot content owners (lint, index, search, ask, eval).");
+        root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         var parse = root.Parse(args);
         return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
