@@ -151,5 +151,5 @@ public static class EvalCommand
             $"{summary.Passed}/{summary.Cases} passed ({Percent(summary.PassRate)}); false refusals {summary.FalseRefusals}/{summary.AnswerCases} answer cases ({Percent(summary.FalseRefusalRate)})."));
     }
 
-    private static string Percent(double value) => value.ToString("P1", CultureInfo.InvariantCulture);
+    private static string Percent(double value) => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }
