@@ -11,13 +11,9 @@ public static class FollowUpContextualiser
     // Openings that switch to another aspect of the same subject ("and the cost?").
     private static readonly string[] AspectLeads = ["and ", "what about ", "how about ", "also ", "but ", "same for ", "what else "];
 
-    // Openings that refine the previous question ("which one worked better?", "does it hurt?").
-    private static readonly string[] RefineLeads =
-    [
-        "which ", "is it ", "is that ", "is this ", "are they ", "are those ", "does it ", "does that ", "do they ",
-        "do those ", "can it ", "can they ", "will it ", "would it ", "how long ", "how much ", "how often ",
-        "what if ", "why ", "and ",
-    ];
+    // "which" opens a refinement ("which one worked better?", "which is cheaper?"); other refinements are caught by
+    // their pointing words ("does it hurt?"). "How much does ketamine cost?" carries its own subject and stays standalone.
+    private static readonly string[] RefineLeads = ["which "];
 
     // Words pointing back at the previous turn.
     private static readonly HashSet<string> Anaphors = new(StringComparer.Ordinal)
@@ -38,8 +34,9 @@ public static class FollowUpContextualiser
     private const int MaxLeadWords = 25;
 
     /// <summary>
-    /// A follow-up opens with a follow-up lead (up to 25 words), or is short (≤ 8 words) and points back at the
-    /// previous turn ("it", "they", "that one"). A short message with neither ("what's the weather?") is not one.
+    /// A follow-up opens with an aspect switch ("and …", "what about …", up to 25 words), or is short (≤ 8 words) and
+    /// opens with "which" or points back at the previous turn ("it", "they", "that one"). A short message with none of
+    /// these ("what's the weather?") is not one: the brief's plain "≤ 8 words" would rescue it from out_of_scope.
     /// </summary>
     public static bool IsFollowUp(string text)
     {
@@ -51,12 +48,12 @@ public static class FollowUpContextualiser
         }
 
         var lowered = string.Join(' ', words) + " ";
-        if (words.Count <= MaxLeadWords && (AspectLeads.Any(lowered.StartsWith) || RefineLeads.Any(lowered.StartsWith)))
+        if (words.Count <= MaxLeadWords && AspectLeads.Any(lowered.StartsWith))
         {
             return true;
         }
 
-        return words.Count <= MaxShortWords && words.Any(Anaphors.Contains);
+        return words.Count <= MaxShortWords && (RefineLeads.Any(lowered.StartsWith) || words.Any(Anaphors.Contains));
     }
 
     /// <summary>Combines a follow-up with the previous standalone query.</summary>

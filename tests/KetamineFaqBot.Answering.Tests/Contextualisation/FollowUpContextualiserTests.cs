@@ -12,6 +12,8 @@ public sealed class FollowUpContextualiserTests
     [InlineData("How long does that last?", true)]
     [InlineData("What's the weather today?", false)]
     [InlineData("What is esketamine?", false)]
+    [InlineData("How much does ketamine treatment cost?", false)]
+    [InlineData("Which is cheaper?", true)]
     [InlineData("Can you tell me everything about the long history of anaesthetics in veterinary medicine in Europe?", false)]
     public void IsFollowUp_Message_Classified(string message, bool expected) =>
         Assert.Equal(expected, FollowUpContextualiser.IsFollowUp(message));

