@@ -1,4 +1,6 @@
 using System.CommandLine;
+using KetamineFaqBot.Cli.Commands.Ask;
+using KetamineFaqBot.Cli.Commands.Eval;
 using KetamineFaqBot.Cli.Commands.Index;
 using KetamineFaqBot.Cli.Commands.Lint;
 using KetamineFaqBot.Cli.Commands.Search;
@@ -17,6 +19,8 @@ public static class KfaqApp
             LintCommand.Create(TimeProvider.System),
             IndexCommand.Create(TimeProvider.System),
             SearchCommand.Create(),
+            AskCommand.Create(),
+            EvalCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,10 @@
+using KetamineFaqBot.Core.Retrieval;
+
+namespace KetamineFaqBot.Answering.Composers;
+
+/// <summary>What a composer works from.</summary>
+/// <param name="Question">The normalised message as the user wrote it.</param>
+/// <param name="Query">The standalone query (the question, or a follow-up made standalone).</param>
+/// <param name="Hits">Retrieved passages, best first; never empty once the confidence gate has passed.</param>
+/// <param name="Locale">Locale of the turn.</param>
+public sealed record ComposeRequest(string Question, string Query, IReadOnlyList<SearchHit> Hits, string Locale = "en-US");

@@ -1,0 +1,95 @@
+using KetamineFaqBot.Answering.Text;
+
+namespace KetamineFaqBot.Answering.Composers;
+
+/// <summary>
+/// The embedded default: the best 1–3 sentences of the top passages, quoted as written and each cited.
+/// Nothing is paraphrased, so nothing can be invented.
+/// </summary>
+public sealed class ExtractiveComposer(AnsweringOptions options)
+{
+    public const string Name = "extractive";
+
+    private const int MaxPassages = 3;
+    private const int MaxSentences = 3;
+
+    // A lower-ranked passage only contributes when it is a reasonable match, not just the next hit.
+    private const double RelativeScoreFloor = 0.5;
+
+    public ComposedAnswer Compose(ComposeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Hits.Count == 0)
+        {
+            throw new ArgumentException("The extractive composer needs at least one hit.", nameof(request));
+        }
+
+        var queryStems = TextAnalysis.Stems(request.Query);
+        var topScore = request.Hits[0].Score;
+        var passages = request.Hits.Take(MaxPassages)
+            .Where((h, rank) => rank == 0 || h.Score >= topScore * RelativeScoreFloor)
+            .Select(h => h.Passage)
+            .ToList();
+
+        var candidates = new List<Candidate>();
+        for (var rank = 0; rank < passages.Count; rank++)
+        {
+            var sentences = TextAnalysis.Sentences(passages[rank].Text);
+            for (var index = 0; index < sentences.Count; index++)
+            {
+                var overlap = TextAnalysis.Stems(sentences[index]).Count(queryStems.Contains);
+                candidates.Add(new Candidate(rank, index, sentences[index], overlap, TextAnalysis.WordCount(sentences[index])));
+            }
+        }
+
+        var chosen = new List<Candidate>();
+        var words = 0;
+        foreach (var candidate in candidates.Where(c => c.Overlap > 0)
+                     .OrderByDescending(c => c.Overlap).ThenBy(c => c.Rank).ThenBy(c => c.Index))
+        {
+            if (chosen.Count == MaxSentences)
+            {
+                break;
+            }
+
+            if (chosen.Count > 0 && words + candidate.Words > options.MaxAnswerWords)
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+            words += candidate.Words;
+        }
+
+        if (chosen.Count == 0)
+        {
+            // The top passage matched on its title or FAQ phrasings rather than its sentences: lead with it.
+            var first = candidates.FirstOrDefault(c => c.Rank == 0)
+                ?? throw new InvalidOperationException($"Passage '{passages[0].Id}' has no text.");
+            chosen.Add(first);
+        }
+
+        var ordered = chosen.OrderBy(c => c.Rank).ThenBy(c => c.Index).ToList();
+        var positions = ordered.Select(c => c.Rank).Distinct().Select((rank, i) => (rank, position: i + 1))
+            .ToDictionary(p => p.rank, p => p.position);
+        var text = string.Join(" ", ordered.Select(c => WithMarker(c.Sentence, positions[c.Rank])));
+        var cited = positions.OrderBy(p => p.Value).Select(p => passages[p.Key]).ToList();
+        return new ComposedAnswer(text, cited, Name);
+    }
+
+    /// <summary>Puts " [n]" before the sentence's closing punctuation ("… expensive [1].").</summary>
+    internal static string WithMarker(string sentence, int position)
+    {
+        var trimmed = sentence.TrimEnd();
+        var end = trimmed.Length;
+        while (end > 0 && trimmed[end - 1] is '.' or '!' or '?')
+        {
+            end--;
+        }
+
+        var punctuation = end < trimmed.Length ? trimmed[end..] : ".";
+        return $"{trimmed[..end]} [{position}]{punctuation}";
+    }
+
+    private sealed record Candidate(int Rank, int Index, string Sentence, int Overlap, int Words);
+}

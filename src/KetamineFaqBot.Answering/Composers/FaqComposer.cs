@@ -1,0 +1,30 @@
+using KetamineFaqBot.Core.Corpus;
+
+namespace KetamineFaqBot.Answering.Composers;
+
+/// <summary>
+/// Sends a vetted FAQ answer verbatim when an FAQ entry clearly wins retrieval: the best reply there is,
+/// because a clinician wrote it for exactly this question.
+/// </summary>
+public sealed class FaqComposer(AnsweringOptions options)
+{
+    public const string Name = "faq";
+
+    public ComposedAnswer? TryCompose(ComposeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Hits.Count == 0 || request.Hits[0].Passage.Kind != PassageKind.Faq)
+        {
+            return null;
+        }
+
+        var top = request.Hits[0];
+        var bestSection = request.Hits.Where(h => h.Passage.Kind == PassageKind.Section).Select(h => h.Score).DefaultIfEmpty(0f).Max();
+        if (top.Score < options.FaqMinScore || top.Score < options.FaqDominance * bestSection)
+        {
+            return null;
+        }
+
+        return new ComposedAnswer(ExtractiveComposer.WithMarker(top.Passage.Text.Trim(), 1), [top.Passage], Name);
+    }
+}

@@ -1,0 +1,80 @@
+using KetamineFaqBot.Answering.Text;
+
+namespace KetamineFaqBot.Answering.Contextualisation;
+
+/// <summary>
+/// Turns a follow-up ("and the cost?", "which one worked better?") into a standalone query using the previous
+/// answered query. Deterministic: the same two inputs always give the same query.
+/// </summary>
+public static class FollowUpContextualiser
+{
+    // Openings that switch to another aspect of the same subject ("and the cost?").
+    private static readonly string[] AspectLeads = ["and ", "what about ", "how about ", "also ", "but ", "same for ", "what else "];
+
+    // "which" opens a refinement ("which one worked better?", "which is cheaper?"); other refinements are caught by
+    // their pointing words ("does it hurt?"). "How much does ketamine cost?" carries its own subject and stays standalone.
+    private static readonly string[] RefineLeads = ["which "];
+
+    // Words pointing back at the previous turn.
+    private static readonly HashSet<string> Anaphors = new(StringComparer.Ordinal)
+    {
+        "it", "its", "they", "them", "their", "that", "this", "those", "these", "one", "ones", "same",
+    };
+
+    // Aspects a question can ask about; an aspect follow-up replaces the previous aspect instead of adding to it.
+    private static readonly HashSet<string> AspectStems = new[]
+    {
+        "benefit", "risk", "side", "effect", "cost", "price", "insurance", "pay", "afford", "expens", "dose", "dosage",
+        "safe", "safety", "danger", "addict", "addiction", "work", "effective", "effectiveness", "last", "long",
+        "duration", "access", "legal", "legality", "trial", "study", "research", "mechanism", "history", "use",
+        "spray", "infusion",
+    }.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
+
+    private const int MaxShortWords = 8;
+    private const int MaxLeadWords = 25;
+
+    /// <summary>
+    /// A follow-up opens with an aspect switch ("and …", "what about …", up to 25 words), or is short (≤ 8 words) and
+    /// opens with "which" or points back at the previous turn ("it", "they", "that one"). A short message with none of
+    /// these ("what's the weather?") is not one: the brief's plain "≤ 8 words" would rescue it from out_of_scope.
+    /// </summary>
+    public static bool IsFollowUp(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = TextAnalysis.Words(text);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var lowered = string.Join(' ', words) + " ";
+        if (words.Count <= MaxLeadWords && AspectLeads.Any(lowered.StartsWith))
+        {
+            return true;
+        }
+
+        return words.Count <= MaxShortWords && (RefineLeads.Any(lowered.StartsWith) || words.Any(Anaphors.Contains));
+    }
+
+    /// <summary>Combines a follow-up with the previous standalone query.</summary>
+    public static string Contextualise(string followUp, string previousQuery)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        ArgumentNullException.ThrowIfNull(previousQuery);
+
+        var followTerms = TextAnalysis.ContentTerms(followUp);
+        var previousTerms = TextAnalysis.ContentTerms(previousQuery);
+        var lowered = string.Join(' ', TextAnalysis.Words(followUp)) + " ";
+        var followStems = followTerms.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
+        var switchesAspect = AspectLeads.Any(lowered.StartsWith) && followStems.Any(AspectStems.Contains);
+
+        IEnumerable<string> combined = switchesAspect
+            // "and the cost?" after "benefits of ketamine for depression" → "cost ketamine depression".
+            ? followTerms.Concat(previousTerms.Where(t => !AspectStems.Contains(TextAnalysis.Stem(t))))
+            // "which one worked better?" after an ECT question → the ECT question plus the refinement.
+            : previousTerms.Concat(followTerms);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return string.Join(' ', combined.Where(t => seen.Add(TextAnalysis.Stem(t))));
+    }
+}

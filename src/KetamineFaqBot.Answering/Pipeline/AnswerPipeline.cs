@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using KetamineFaqBot.Answering.Composers;
+using KetamineFaqBot.Answering.Contextualisation;
+using KetamineFaqBot.Answering.Generative;
+using KetamineFaqBot.Answering.Logging;
+using KetamineFaqBot.Core.Answering;
+using KetamineFaqBot.Core.Conversations;
+using KetamineFaqBot.Core.Retrieval;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KetamineFaqBot.Answering.Pipeline;
+
+/// <summary>
+/// One turn end to end: load state → normalise → guardrails → contextualise → retrieve → confidence gate →
+/// compose (FAQ | generative | extractive) → footer and crisis resources → save state.
+/// </summary>
+public sealed class AnswerPipeline : IAnswerService
+{
+    /// <summary>Rule id reported when a message exceeds the length limit.</summary>
+    public const string TooLongRule = "input.too-long";
+
+    /// <summary>Rule id reported for an empty message (only markup or mentions).</summary>
+    public const string EmptyRule = "input.empty";
+
+    private const string FixedComposer = "fixed";
+    private const int KeptTurns = 5;
+
+    private readonly IConversationStore store;
+    private readonly IMessageNormaliser normaliser;
+    private readonly IGuardrails guardrails;
+    private readonly IResponseTexts texts;
+    private readonly IRetriever retriever;
+    private readonly IContentGapRecorder gaps;
+    private readonly AnsweringOptions options;
+    private readonly ILogger logger;
+    private readonly TimeProvider timeProvider;
+    private readonly IGenerativeAnswerComposer? generative;
+    private readonly IQueryRewriter? rewriter;
+    private readonly ConfidenceGate gate;
+    private readonly FaqComposer faq;
+    private readonly ExtractiveComposer extractive;
+
+    public AnswerPipeline(
+        IConversationStore store,
+        IMessageNormaliser normaliser,
+        IGuardrails guardrails,
+        IResponseTexts texts,
+        IRetriever retriever,
+        IContentGapRecorder gaps,
+        IOptions<AnsweringOptions> options,
+        ILogger<AnswerPipeline>? logger = null,
+        TimeProvider? timeProvider = null,
+        IGenerativeAnswerComposer? generative = null,
+        IQueryRewriter? rewriter = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.store = store ?? throw new ArgumentNullException(nameof(store));
+        this.normaliser = normaliser ?? throw new ArgumentNullException(nameof(normaliser));
+        this.guardrails = guardrails ?? throw new ArgumentNullException(nameof(guardrails));
+        this.texts = texts ?? throw new ArgumentNullException(nameof(texts));
+        this.retriever = retriever ?? throw new ArgumentNullException(nameof(retriever));
+        this.gaps = gaps ?? throw new ArgumentNullException(nameof(gaps));
+        this.options = options.Value;
+        this.logger = logger ?? NullLogger<AnswerPipeline>.Instance;
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.generative = generative;
+        this.rewriter = rewriter;
+        gate = new ConfidenceGate(this.options);
+        faq = new FaqComposer(this.options);
+        extractive = new ExtractiveComposer(this.options);
+    }
+
+    public async Task<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var started = Stopwatch.GetTimestamp();
+        var state = await store.LoadAsync(turn.ConversationId, cancellationToken);
+        var outcome = await RouteAsync(turn, state, cancellationToken);
+
+        var crisisFlag = state.CrisisFlag || outcome.Answer.Route == Route.Crisis;
+        var answer = Finish(outcome, turn.Locale, state.CrisisFlag);
+
+        var recent = state.RecentTurns
+            .Append(new ConversationTurn(timeProvider.GetUtcNow(), outcome.Query, answer.Route.ToWire(), answer.Provenance.Passages))
+            .TakeLast(KeptTurns)
+            .ToList();
+        await store.SaveAsync(turn.ConversationId, new ConversationState(recent, crisisFlag), cancellationToken);
+
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var routeName = answer.Route.ToWire();
+        logger.TurnAnswered(routeName, answer.Provenance.Composer, outcome.HitCount, answer.Citations.Count, elapsedMs);
+        return answer;
+    }
+
+    private async Task<Outcome> RouteAsync(Turn turn, ConversationState state, CancellationToken cancellationToken)
+    {
+        var message = normaliser.Normalise(turn.Text);
+        var text = message.Text;
+        if (message.TooLong)
+        {
+            // SAFETY: a long message can still describe a crisis or an emergency; those routes win over "too long".
+            var longDecision = guardrails.Evaluate(text);
+            if (longDecision.Route is Route.Crisis or Route.Emergency)
+            {
+                return Fixed(longDecision.Route.Value, longDecision.ResponseKey, longDecision, turn.Locale);
+            }
+
+            // Too long is reported as out_of_scope (no route of its own in the contract) with its own text and rule id.
+            var tooLong = longDecision with { Rules = [TooLongRule, .. longDecision.Rules] };
+            return Fixed(Route.OutOfScope, "too_long", tooLong, turn.Locale);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Fixed(Route.Smalltalk, "smalltalk.greeting", new GuardrailDecision(Route.Smalltalk, null, [EmptyRule], false), turn.Locale);
+        }
+
+        var decision = guardrails.Evaluate(text);
+        var previous = state.RecentTurns.LastOrDefault(t => t.Route == RouteNames.ToWire(Route.Answer) && t.Query.Length > 0);
+        var followUp = previous is not null && FollowUpContextualiser.IsFollowUp(text);
+        var rescued = false;
+        if (decision.Route is { } route)
+        {
+            // A bare follow-up ("and the cost?") has no ketamine words, so the scope rules cannot see it is in scope;
+            // only scope rules are overridden, never a safety route.
+            rescued = route == Route.OutOfScope && followUp
+                && decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal));
+            if (!rescued)
+            {
+                return Fixed(route, decision.ResponseKey, decision, turn.Locale);
+            }
+        }
+
+        var query = text;
+        if (followUp)
+        {
+            query = await ContextualiseAsync(text, previous!.Query, rescued, cancellationToken);
+        }
+
+        return await AnswerFromCorpusAsync(turn, text, query, decision, cancellationToken);
+    }
+
+    private async Task<string> ContextualiseAsync(string followUp, string previousQuery, bool rescued, CancellationToken cancellationToken)
+    {
+        if (rewriter is not null)
+        {
+            var rewritten = await rewriter.RewriteAsync(previousQuery, followUp, cancellationToken);
+            if (rewritten is not null)
+            {
+                logger.FollowUpContextualised("model", rescued);
+                return rewritten;
+            }
+        }
+
+        logger.FollowUpContextualised("deterministic", rescued);
+        return FollowUpContextualiser.Contextualise(followUp, previousQuery);
+    }
+
+    private async Task<Outcome> AnswerFromCorpusAsync(Turn turn, string question, string query, GuardrailDecision decision, CancellationToken cancellationToken)
+    {
+        var hits = retriever.Search(query, options.RetrieveTop, cancellationToken);
+        var gateResult = gate.Evaluate(query, hits);
+        if (!gateResult.Passed)
+        {
+            logger.GateRefused(gateResult.TopScore, gateResult.Coverage);
+            await gaps.RecordAsync(
+                new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, gateResult.TopScore),
+                cancellationToken);
+            var noAnswer = Fixed(Route.NoAnswer, "no_answer", decision, turn.Locale);
+            return noAnswer with { Query = query, HitCount = hits.Count };
+        }
+
+        var request = new ComposeRequest(question, query, hits, turn.Locale);
+        var composed = faq.TryCompose(request);
+        if (composed is null && generative is not null)
+        {
+            composed = await generative.ComposeAsync(request, cancellationToken);
+        }
+
+        composed ??= extractive.Compose(request);
+
+        var citations = composed.Cited
+            .Select((p, i) => new Citation(i + 1, p.DocId, p.Title, p.Section, p.Topic, p.Source, p.Id))
+            .ToList();
+        var suggestions = SuggestionBuilder.Build(question, composed, hits, retriever.Passages);
+        var provenance = new Provenance(retriever.CorpusVersion, composed.Cited.Select(p => p.Id).ToList(), decision.Rules, composed.Composer);
+        var answer = new Answer(Route.Answer, composed.Text, citations, suggestions, provenance, composed.Generated);
+        return new Outcome(answer, query, decision.MentionsSelfHarm, hits.Count);
+    }
+
+    // SAFETY: fixed routes never reach retrieval or the model; their text is the reviewed file, verbatim.
+    private Outcome Fixed(Route route, string? responseKey, GuardrailDecision decision, string locale)
+    {
+        var text = texts.Text(responseKey ?? route.ToWire(), locale);
+        var provenance = new Provenance(retriever.CorpusVersion, [], decision.Rules, FixedComposer);
+        return new Outcome(new Answer(route, text, [], [], provenance), string.Empty, decision.MentionsSelfHarm, 0);
+    }
+
+    private Answer Finish(Outcome outcome, string locale, bool crisisFlag)
+    {
+        var answer = outcome.Answer;
+        var text = answer.Text.TrimEnd();
+        if (answer.Route == Route.Answer)
+        {
+            text += "\n\n" + texts.Text("footer", locale).Trim();
+        }
+
+        // SAFETY: whenever suicide or self-harm was mentioned, now or earlier in the conversation, every reply
+        // carries the crisis resources. The crisis text itself already holds them.
+        if (answer.Route != Route.Crisis && (outcome.MentionsSelfHarm || crisisFlag))
+        {
+            text += "\n\n" + texts.Text("crisis_resources", locale).Trim();
+        }
+
+        return answer with { Text = text };
+    }
+
+    private sealed record Outcome(Answer Answer, string Query, bool MentionsSelfHarm, int HitCount);
+}

@@ -1,0 +1,102 @@
+using System.Collections;
+using KetamineFaqBot.Answering;
+using KetamineFaqBot.Core.Answering;
+using KetamineFaqBot.Core.Conversations;
+using KetamineFaqBot.Core.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineFaqBot.Cli.Composition;
+
+/// <summary>
+/// The CLI's composition root for answering: builds an <see cref="IAnswerService"/> from an index root and a
+/// prompts folder. The retriever, guardrails, response texts and normaliser come from factories so the real
+/// implementations (live index, guardrail rules, response files) are plugged in at one place: <see cref="Default"/>.
+/// </summary>
+public sealed class AnsweringComposition
+{
+    /// <summary>Opens the retriever over an index root.</summary>
+    public required Func<string, IRetriever> Retriever { get; init; }
+
+    /// <summary>Loads the guardrails from a prompts folder.</summary>
+    public required Func<string, IGuardrails> Guardrails { get; init; }
+
+    /// <summary>Loads the fixed response texts from a prompts folder.</summary>
+    public required Func<string, IResponseTexts> ResponseTexts { get; init; }
+
+    /// <summary>Creates the normaliser for a maximum message length.</summary>
+    public required Func<int, IMessageNormaliser> Normaliser { get; init; }
+
+    /// <summary>Configuration for the Answering section; defaults to Answering__* environment variables.</summary>
+    public IConfiguration? Configuration { get; init; }
+
+    /// <summary>
+    /// The composition <c>kfaq ask</c> and <c>kfaq eval</c> use. Integration point: replace these factories with
+    /// the live index, the guardrail rules and the response files.
+    /// </summary>
+    public static AnsweringComposition Default { get; } = new()
+    {
+        Retriever = _ => throw NotWired("retriever (live index)"),
+        Guardrails = _ => throw NotWired("guardrails"),
+        ResponseTexts = _ => throw NotWired("response texts"),
+        Normaliser = _ => throw NotWired("message normaliser"),
+    };
+
+    /// <summary>Builds the pipeline; <paramref name="gaps"/> and <paramref name="store"/> default to in-memory/no-op.</summary>
+    /// <exception cref="CompositionException">A component could not be created (missing index, invalid rules…).</exception>
+    public IAnswerService Build(string indexRoot, string promptsFolder, IContentGapRecorder? gaps = null, IConversationStore? store = null)
+    {
+        ArgumentNullException.ThrowIfNull(indexRoot);
+        ArgumentNullException.ThrowIfNull(promptsFolder);
+        var configuration = Configuration ?? FromEnvironment();
+        try
+        {
+            var options = configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
+            var services = new ServiceCollection();
+            services.AddSingleton(Retriever(indexRoot));
+            services.AddSingleton(Guardrails(promptsFolder));
+            services.AddSingleton(ResponseTexts(promptsFolder));
+            services.AddSingleton(Normaliser(options.MaxQuestionLength));
+            if (gaps is not null)
+            {
+                services.AddSingleton(gaps);
+            }
+
+            if (store is not null)
+            {
+                services.AddSingleton(store);
+            }
+
+            services.AddAnswering(configuration, promptsFolder);
+            var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+            // Options are validated on first use; do it now so a bad setting is reported before any question.
+            _ = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AnsweringOptions>>().Value;
+            return provider.GetRequiredService<IAnswerService>();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever a component throws while loading (missing index, invalid rules or settings) is reported as one clear message.
+            throw new CompositionException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>Answering settings from Answering__* environment variables (e.g. Answering__Provider=Ollama).</summary>
+    public static IConfiguration FromEnvironment()
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)variable.Key;
+            if (name.StartsWith(AnsweringOptions.SectionName + "__", StringComparison.OrdinalIgnoreCase))
+            {
+                settings[name.Replace("__", ":", StringComparison.Ordinal)] = variable.Value as string;
+            }
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    }
+
+    private static NotSupportedException NotWired(string what) =>
+        new($"This build of kfaq has no {what} wired into its answering composition (Composition/AnsweringComposition.Default).");
+}

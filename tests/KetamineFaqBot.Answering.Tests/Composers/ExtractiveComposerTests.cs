@@ -1,0 +1,71 @@
+using KetamineFaqBot.Answering.Composers;
+using KetamineFaqBot.Answering.Tests.TestDoubles;
+using KetamineFaqBot.Core.Retrieval;
+
+namespace KetamineFaqBot.Answering.Tests.Composers;
+
+public sealed class ExtractiveComposerTests
+{
+    private static readonly ExtractiveComposer Composer = new(new AnsweringOptions());
+
+    [Fact]
+    public void Compose_BestSentences_KeptInPassageOrderWithMarkers()
+    {
+        var hits = new ListRetriever(TestCorpus.Passages).Search("side effects of ketamine and how long they last");
+
+        var composed = Composer.Compose(new ComposeRequest("q", "side effects of ketamine and how long they last", hits));
+
+        Assert.Equal("extractive", composed.Composer);
+        Assert.StartsWith("Common side effects include dissociation, nausea and a rise in blood pressure [1]. Most side effects pass within 2 hours [1].",
+            composed.Text, StringComparison.Ordinal);
+        Assert.Equal("side-effects#common", composed.Cited[0].Id);
+        Assert.False(composed.Generated);
+    }
+
+    [Fact]
+    public void Compose_LongPassages_StaysWithinWordBudget()
+    {
+        var longSentence = "Ketamine " + string.Join(' ', Enumerable.Repeat("cost ketamine", 20)) + ".";
+        var passage = TestCorpus.Section("cost", "long", "cost", "Long", $"{longSentence} {longSentence} {longSentence}");
+        var hits = new[] { new SearchHit(passage, 5f) };
+
+        var composed = Composer.Compose(new ComposeRequest("q", "ketamine cost", hits));
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(composed.Text, @"\[1\]"));
+        Assert.Equal(41, KetamineFaqBot.Answering.Text.TextAnalysis.WordCount(composed.Text));
+    }
+
+    [Fact]
+    public void Compose_SentencesFromTwoPassages_NumberedByCitationOrder()
+    {
+        var first = TestCorpus.Section("a", "one", "t", "One", "Ketamine infusions are given in a clinic. Unrelated words here.");
+        var second = TestCorpus.Section("b", "two", "t", "Two", "Esketamine spray is given in a clinic too.");
+        var hits = new[] { new SearchHit(first, 4f), new SearchHit(second, 3f) };
+
+        var composed = Composer.Compose(new ComposeRequest("q", "where are ketamine infusions and esketamine spray given clinic", hits));
+
+        Assert.Equal("Ketamine infusions are given in a clinic [1]. Esketamine spray is given in a clinic too [2].", composed.Text);
+        Assert.Equal(["a#one", "b#two"], composed.Cited.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void Compose_WeakSecondHit_IsNotQuoted()
+    {
+        var first = TestCorpus.Section("a", "one", "t", "One", "Ketamine infusions are given in a clinic.");
+        var second = TestCorpus.Section("b", "two", "t", "Two", "A clinic may be far away.");
+        var hits = new[] { new SearchHit(first, 10f), new SearchHit(second, 2f) };
+
+        var composed = Composer.Compose(new ComposeRequest("q", "ketamine infusions clinic", hits));
+
+        Assert.Equal(["a#one"], composed.Cited.Select(p => p.Id));
+    }
+
+    [Fact]
+    public void Compose_NoSentenceOverlap_LeadsWithTopPassage()
+    {
+        var faq = TestCorpus.Faq("cost", 1, "cost", "It can be expensive.", "Does insurance pay for it?");
+        var composed = Composer.Compose(new ComposeRequest("q", "insurance pay", [new SearchHit(faq, 3f)]));
+
+        Assert.Equal("It can be expensive [1].", composed.Text);
+    }
+}

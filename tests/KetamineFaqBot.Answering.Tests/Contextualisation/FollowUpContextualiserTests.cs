@@ -1,0 +1,28 @@
+using KetamineFaqBot.Answering.Contextualisation;
+
+namespace KetamineFaqBot.Answering.Tests.Contextualisation;
+
+public sealed class FollowUpContextualiserTests
+{
+    [Theory]
+    [InlineData("and the cost?", true)]
+    [InlineData("What about the side effects?", true)]
+    [InlineData("which one worked better?", true)]
+    [InlineData("does it hurt?", true)]
+    [InlineData("How long does that last?", true)]
+    [InlineData("What's the weather today?", false)]
+    [InlineData("What is esketamine?", false)]
+    [InlineData("How much does ketamine treatment cost?", false)]
+    [InlineData("Which is cheaper?", true)]
+    [InlineData("Can you tell me everything about the long history of anaesthetics in veterinary medicine in Europe?", false)]
+    public void IsFollowUp_Message_Classified(string message, bool expected) =>
+        Assert.Equal(expected, FollowUpContextualiser.IsFollowUp(message));
+
+    [Theory]
+    [InlineData("and the cost?", "benefits of ketamine for depression", "cost ketamine depression")]
+    [InlineData("what about side effects?", "Is ketamine addictive for depression?", "side effects ketamine depression")]
+    [InlineData("which one worked better?", "How does ketamine compare with ECT?", "ketamine compare ect worked better")]
+    [InlineData("does it last?", "ketamine infusion depression", "ketamine infusion depression last")]
+    public void Contextualise_FollowUp_BecomesStandalone(string followUp, string previous, string expected) =>
+        Assert.Equal(expected, FollowUpContextualiser.Contextualise(followUp, previous));
+}
