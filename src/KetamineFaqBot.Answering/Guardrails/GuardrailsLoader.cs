@@ -62,6 +62,7 @@ public static partial class GuardrailsLoader
         {
             var deserializer = new DeserializerBuilder()
                 .WithNamingConvention(UnderscoredNamingConvention.Instance)
+                .WithDuplicateKeyChecking()
                 .Build();
             file = deserializer.Deserialize<GuardrailsFile>(yaml);
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace KetamineFaqBot.Answering.Guardrails;
@@ -83,18 +82,26 @@ public static class MatchText
         _ => char.ToLowerInvariant(c),
     };
 
+    // Invariant globalization leaves string.Normalize unavailable for non-ASCII text, so common accented
+    // Latin letters and full-width forms are folded by table.
+    private const string Latin1From = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ";
+    private const string Latin1To = "aaaaaaceeeeiiiinoooooouuuuyy";
+
     private static string RemoveMarks(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            var c = char.ToLowerInvariant(chars[i]);
+            if (c is >= '\uFF01' and <= '\uFF5E')
             {
-                builder.Append(c);
+                c = (char)(c - 0xFEE0);
             }
+
+            var index = Latin1From.IndexOf(c, StringComparison.Ordinal);
+            chars[i] = index >= 0 ? Latin1To[index] : c;
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return new string(chars);
     }
 }

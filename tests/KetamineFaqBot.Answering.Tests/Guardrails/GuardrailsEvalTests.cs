@@ -1,4 +1,3 @@
-using KetamineFaqBot.Answering.Guardrails;
 using KetamineFaqBot.Answering.Normalisation;
 using KetamineFaqBot.Core.Answering;
 using Xunit.Abstractions;
@@ -9,7 +8,6 @@ namespace KetamineFaqBot.Answering.Tests.Guardrails;
 public sealed class GuardrailsEvalTests(ITestOutputHelper output)
 {
     private static readonly string[] EvalFiles = ["starter.jsonl", "cases.jsonl", "heldout.jsonl"];
-    private static readonly Lazy<KetamineFaqBot.Answering.Guardrails.Guardrails> Rules = new(() => GuardrailsLoader.Load(RepositoryPaths.Prompts));
     private static readonly MessageNormaliser Normaliser = new(new MessageNormaliserOptions());
 
     public static TheoryData<string, string> Cases()
@@ -70,7 +68,7 @@ public sealed class GuardrailsEvalTests(ITestOutputHelper output)
     private static string? Check(EvalCase evalCase)
     {
         var text = Normaliser.Normalise(evalCase.Turns[^1]).Text;
-        var decision = Rules.Value.Evaluate(text);
+        var decision = RealPrompts.Rules.Evaluate(text);
         var actual = decision.Route?.ToWire();
         var informational = evalCase.Routes.Contains("answer") || evalCase.Routes.Contains("no_answer");
         var multiTurn = evalCase.Turns.Count > 1;
