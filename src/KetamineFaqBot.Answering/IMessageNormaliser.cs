@@ -1,3 +1,5 @@
+using KetamineFaqBot.Answering.Normalisation;
+
 namespace KetamineFaqBot.Answering;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace KetamineFaqBot.Answering;
 /// </summary>
 public interface IMessageNormaliser
 {
-    NormalisedMessage Normalise(string raw);
+    NormalisedMessage Normalise(string? text);
 }

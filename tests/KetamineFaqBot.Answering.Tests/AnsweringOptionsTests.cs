@@ -1,3 +1,4 @@
+using KetamineFaqBot.Answering.Normalisation;
 using KetamineFaqBot.Answering.Composers;
 using KetamineFaqBot.Answering.Tests.TestDoubles;
 using KetamineFaqBot.Core.Answering;
@@ -66,7 +67,7 @@ public sealed class AnsweringOptionsTests
         services.AddSingleton<IRetriever>(new ListRetriever(TestCorpus.Passages));
         services.AddSingleton<IGuardrails>(new KeywordGuardrails());
         services.AddSingleton<IResponseTexts>(new DictionaryResponseTexts());
-        services.AddSingleton<IMessageNormaliser>(new TrimmingNormaliser());
+        services.AddSingleton<IMessageNormaliser>(new MessageNormaliser(new MessageNormaliserOptions()));
         services.AddAnswering(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Path.Combine(RepositoryRoot.Path, "prompts"));
         return services;
     }

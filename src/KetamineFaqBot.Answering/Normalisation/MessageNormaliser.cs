@@ -10,7 +10,7 @@ namespace KetamineFaqBot.Answering.Normalisation;
 /// Step 1 of the pipeline: trims, strips Teams &lt;at&gt; mentions and other markup, decodes entities,
 /// straightens quotes, collapses whitespace, and checks the length limit.
 /// </summary>
-public sealed partial class MessageNormaliser
+public sealed partial class MessageNormaliser : IMessageNormaliser
 {
     private readonly int maxLength;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using KetamineFaqBot.Answering.Composers;
 using KetamineFaqBot.Answering.Contextualisation;
@@ -98,7 +99,7 @@ public sealed class AnswerPipeline : IAnswerService
     {
         var message = normaliser.Normalise(turn.Text);
         var text = message.Text;
-        if (message.TooLong)
+        if (message.IsTooLong)
         {
             // SAFETY: a long message can still describe a crisis or an emergency; those routes win over "too long".
             var longDecision = guardrails.Evaluate(text);
@@ -109,7 +110,9 @@ public sealed class AnswerPipeline : IAnswerService
 
             // Too long is reported as out_of_scope (no route of its own in the contract) with its own text and rule id.
             var tooLong = longDecision with { Rules = [TooLongRule, .. longDecision.Rules] };
-            return Fixed(Route.OutOfScope, "too_long", tooLong, turn.Locale);
+            var outcome = Fixed(Route.OutOfScope, "too_long", tooLong, turn.Locale);
+            var limited = outcome.Answer.Text.Replace("{maxLength}", message.MaxLength.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            return outcome with { Answer = outcome.Answer with { Text = limited } };
         }
 
         if (string.IsNullOrWhiteSpace(text))

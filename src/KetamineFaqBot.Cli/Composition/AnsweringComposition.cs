@@ -1,8 +1,11 @@
 using System.Collections;
 using KetamineFaqBot.Answering;
+using KetamineFaqBot.Answering.Guardrails;
+using KetamineFaqBot.Answering.Normalisation;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Retrieval;
+using KetamineFaqBot.Retrieval.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,15 +34,15 @@ public sealed class AnsweringComposition
     public IConfiguration? Configuration { get; init; }
 
     /// <summary>
-    /// The composition <c>kfaq ask</c> and <c>kfaq eval</c> use. Integration point: replace these factories with
-    /// the live index, the guardrail rules and the response files.
+    /// The composition <c>kfaq ask</c> and <c>kfaq eval</c> use. It opens the live index and loads the guardrail rules
+    /// and response files.
     /// </summary>
     public static AnsweringComposition Default { get; } = new()
     {
-        Retriever = _ => throw NotWired("retriever (live index)"),
-        Guardrails = _ => throw NotWired("guardrails"),
-        ResponseTexts = _ => throw NotWired("response texts"),
-        Normaliser = _ => throw NotWired("message normaliser"),
+        Retriever = root => new LiveIndex(root),
+        Guardrails = GuardrailsLoader.Load,
+        ResponseTexts = Answering.Responses.ResponseTexts.Load,
+        Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),
     };
 
     /// <summary>Builds the pipeline; <paramref name="gaps"/> and <paramref name="store"/> default to in-memory/no-op.</summary>
@@ -96,7 +99,4 @@ public sealed class AnsweringComposition
 
         return new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     }
-
-    private static NotSupportedException NotWired(string what) =>
-        new($"This build of kfaq has no {what} wired into its answering composition (Composition/AnsweringComposition.Default).");
 }

@@ -40,8 +40,8 @@ public static class AskCommand
             composition,
             parseResult.GetValue(turns) ?? [],
             parseResult.GetValue(json),
-            parseResult.GetValue(index) ?? "index",
-            parseResult.GetValue(prompts) ?? "prompts",
+            parseResult.GetValue(index) ?? CliDefaults.IndexRoot,
+            parseResult.GetValue(prompts) ?? CliDefaults.PromptsFolder,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
@@ -51,13 +51,13 @@ public static class AskCommand
     internal static Option<string> IndexOption() => new("--index")
     {
         Description = "Index root (holds the versions and the 'current' pointer).",
-        DefaultValueFactory = _ => "index",
+        DefaultValueFactory = _ => CliDefaults.IndexRoot,
     };
 
     internal static Option<string> PromptsOption() => new("--prompts")
     {
         Description = "Prompts folder (guardrails.yaml, responses/, answer.yaml, rewrite.yaml).",
-        DefaultValueFactory = _ => "prompts",
+        DefaultValueFactory = _ => CliDefaults.PromptsFolder,
     };
 
     private static async Task<int> RunAsync(AnsweringComposition composition, string[] turns, bool json, string index, string prompts,

@@ -43,8 +43,8 @@ public static class EvalCommand
             composition,
             parseResult.GetValue(files) ?? [],
             parseResult.GetValue(json),
-            parseResult.GetValue(index) ?? "index",
-            parseResult.GetValue(prompts) ?? "prompts",
+            parseResult.GetValue(index) ?? CliDefaults.IndexRoot,
+            parseResult.GetValue(prompts) ?? CliDefaults.PromptsFolder,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             cancellationToken));

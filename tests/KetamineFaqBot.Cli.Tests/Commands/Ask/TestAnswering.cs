@@ -1,3 +1,4 @@
+using KetamineFaqBot.Answering.Normalisation;
 using KetamineFaqBot.Answering;
 using KetamineFaqBot.Cli.Composition;
 using KetamineFaqBot.Core.Answering;
@@ -18,7 +19,7 @@ internal static class TestAnswering
         Retriever = _ => new OverlapRetriever(),
         Guardrails = _ => new KeywordGuardrails(),
         ResponseTexts = _ => new DictionaryResponseTexts(),
-        Normaliser = max => new TrimmingNormaliser(max),
+        Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),
         Configuration = new ConfigurationBuilder().Build(),
     };
 
@@ -27,7 +28,7 @@ internal static class TestAnswering
         Retriever = root => throw new DirectoryNotFoundException($"Index folder '{root}' does not exist."),
         Guardrails = _ => new KeywordGuardrails(),
         ResponseTexts = _ => new DictionaryResponseTexts(),
-        Normaliser = max => new TrimmingNormaliser(max),
+        Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),
         Configuration = new ConfigurationBuilder().Build(),
     };
 
@@ -83,10 +84,5 @@ internal static class TestAnswering
         };
 
         public string Text(string key, string locale = "en-US") => Texts[key];
-    }
-
-    private sealed class TrimmingNormaliser(int max) : IMessageNormaliser
-    {
-        public NormalisedMessage Normalise(string raw) => new(raw.Trim(), raw.Trim().Length > max);
     }
 }
