@@ -35,7 +35,7 @@ public sealed class AnsweringOptions : IValidatableObject
     [Range(0, 1000)]
     public double MinTopScore { get; set; } = 1.0;
 
-    /// <summary>Confidence gate: lowest fraction of the query's content terms found in the top passage.</summary>
+    /// <summary>Confidence gate: lowest fraction of the question's informative terms covered by the top passages.</summary>
     [Range(0, 1)]
     public double MinCoverage { get; set; } = 0.5;
 

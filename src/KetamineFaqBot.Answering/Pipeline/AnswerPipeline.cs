@@ -68,7 +68,7 @@ public sealed class AnswerPipeline : IAnswerService
         this.timeProvider = timeProvider ?? TimeProvider.System;
         this.generative = generative;
         this.rewriter = rewriter;
-        gate = new ConfidenceGate(this.options);
+        gate = new ConfidenceGate(this.options, retriever);
         faq = new FaqComposer(this.options);
         extractive = new ExtractiveComposer(this.options);
     }

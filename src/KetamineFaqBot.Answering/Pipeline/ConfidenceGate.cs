@@ -1,15 +1,24 @@
+using System.Runtime.CompilerServices;
 using KetamineFaqBot.Answering.Text;
+using KetamineFaqBot.Core.Corpus;
 using KetamineFaqBot.Core.Retrieval;
 
 namespace KetamineFaqBot.Answering.Pipeline;
 
 /// <summary>
 /// Decides whether retrieval found vetted content strong enough to answer from: the top BM25 score must reach a
-/// calibrated floor AND the top passage must contain enough of the query's content terms. A high score on one
-/// rare word alone ("ketamine … weather?") does not pass.
+/// calibrated floor AND enough of the question's informative terms must be covered by the top passages. A high
+/// score on common words alone ("how long does ketamine stay in urine?") does not pass: "urine" is covered nowhere.
 /// </summary>
-public sealed class ConfidenceGate(AnsweringOptions options)
+public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retriever)
 {
+    /// <summary>Passages looked at for coverage.</summary>
+    private const int CoverageDepth = 3;
+
+    // Terms found in a large share of passages ("ketamine", "depression") say nothing about whether the corpus
+    // covers a question; they are left out of the coverage fraction. Computed once per corpus version.
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, Passage>, HashSet<string>> CommonStems = [];
+
     public GateResult Evaluate(string query, IReadOnlyList<SearchHit> hits)
     {
         ArgumentNullException.ThrowIfNull(hits);
@@ -19,23 +28,63 @@ public sealed class ConfidenceGate(AnsweringOptions options)
         }
 
         var top = hits[0];
-        var coverage = Coverage(query, top);
+        var coverage = Coverage(query, hits);
         var passed = top.Score >= options.MinTopScore && coverage >= options.MinCoverage;
         return new GateResult(passed, top.Score, coverage);
     }
 
-    /// <summary>Fraction of the query's content stems found anywhere in the passage (title, section, FAQ phrasings, text).</summary>
-    public static double Coverage(string query, SearchHit hit)
+    /// <summary>
+    /// Fraction of the query's informative stems that the top passages cover, literally or through the index's
+    /// synonyms and stemming (a term the literal check misses is searched on its own; it counts when that search
+    /// finds one of the same top passages). 1 when the query has only common terms.
+    /// </summary>
+    public double Coverage(string query, IReadOnlyList<SearchHit> hits)
     {
-        ArgumentNullException.ThrowIfNull(hit);
-        var queryStems = TextAnalysis.Stems(query);
-        if (queryStems.Count == 0)
+        ArgumentNullException.ThrowIfNull(hits);
+        var common = CommonStems.GetValue(retriever.Passages, ComputeCommon);
+        var terms = TextAnalysis.ContentTerms(query)
+            .Where(t => !common.Contains(TextAnalysis.Stem(t)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (terms.Count == 0)
         {
-            return 0;
+            return 1;
         }
 
-        var p = hit.Passage;
-        var passageStems = TextAnalysis.Stems($"{p.Title}\n{p.Section}\n{p.Topic}\n{string.Join("\n", p.Questions)}\n{p.Text}");
-        return (double)queryStems.Count(passageStems.Contains) / queryStems.Count;
+        var top = hits.Take(CoverageDepth).ToList();
+        var topIds = top.Select(h => h.Passage.Id).ToHashSet(StringComparer.Ordinal);
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var hit in top)
+        {
+            stems.UnionWith(TextAnalysis.Stems(PassageText(hit.Passage)));
+        }
+
+        var covered = 0;
+        foreach (var term in terms)
+        {
+            if (stems.Contains(TextAnalysis.Stem(term)) || retriever.Search(term, CoverageDepth).Any(h => topIds.Contains(h.Passage.Id)))
+            {
+                covered++;
+            }
+        }
+
+        return (double)covered / terms.Count;
+    }
+
+    private static string PassageText(Passage p) => $"{p.Title}\n{p.Section}\n{string.Join("\n", p.Questions)}\n{p.Text}";
+
+    private static HashSet<string> ComputeCommon(IReadOnlyDictionary<string, Passage> passages)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var passage in passages.Values)
+        {
+            foreach (var stem in TextAnalysis.Stems(PassageText(passage)))
+            {
+                frequency[stem] = frequency.GetValueOrDefault(stem) + 1;
+            }
+        }
+
+        var threshold = Math.Max(2, passages.Count * 0.4);
+        return frequency.Where(kv => kv.Value >= threshold).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
     }
 }
