@@ -33,25 +33,6 @@ internal sealed class GuardrailRule
 
     public string? Flag { get; }
 
-    /// <summary>
-    /// Runs every regex once so compiled code is generated at start-up: the first match of a compiled regex
-    /// includes its JIT time, which would otherwise count against the match timeout of a real message.
-    /// </summary>
-    public void WarmUp(string probe)
-    {
-        foreach (var regex in new[] { any }.Concat(patterns).Concat(unless).Concat(requires).Concat(excludes))
-        {
-            try
-            {
-                _ = regex.IsMatch(probe);
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // The code is generated before the timeout is checked; a slow first run is expected here.
-            }
-        }
-    }
-
     public bool IsMatch(string text)
     {
         try

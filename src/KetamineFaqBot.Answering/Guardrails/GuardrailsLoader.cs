@@ -15,9 +15,12 @@ public static partial class GuardrailsLoader
     /// <summary>Regex match timeout: a pathological pattern must fail loudly, not hang a turn.</summary>
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
-    private const string WarmUpProbe = "hi, im asking how ketamine infusions work for depression and whether i should stop my meds";
-
-    private const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
+    // PERF/SAFETY: interpreted, not RegexOptions.Compiled. Measured on .NET 10 with this rule file: Compiled was only
+    // ~20% faster per message, its first match of each pattern JIT-compiles for up to seconds on a busy 2-core host
+    // (that time counts against the match timeout, so real messages timed out until every code path had run), and
+    // the compiler threw IndexOutOfRangeException on a lazy loop ("(?: \S+){0,10}?"). Patterns are still parsed
+    // once, at load.
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
 
     /// <summary>Routes a rule file may use. Answer and no_answer are never rule outcomes.</summary>
     private static readonly Dictionary<string, Route> RuleRoutes = new(StringComparer.Ordinal)
@@ -147,11 +150,6 @@ public static partial class GuardrailsLoader
             {
                 throw new GuardrailsFileException(sourcePath, null, $"no rules for the safety route '{required.ToWire()}'.");
             }
-        }
-
-        foreach (var rule in rules.Concat(flags))
-        {
-            rule.WarmUp(WarmUpProbe);
         }
 
         return new Guardrails(sourcePath, [.. rules], [.. flags]);

@@ -20,6 +20,10 @@ public sealed class ResponseTexts : IResponseTexts
         (ResponseKeys.Emergency, ["911"]),
         (ResponseKeys.Refusal, ["1-800-662-4357"]),
         (ResponseKeys.Welcome, ["988", "911"]),
+
+        // A crisis the rules miss most often lands on out_of_scope (no domain words) or no_answer.
+        (ResponseKeys.OutOfScope, ["988", "911"]),
+        (ResponseKeys.NoAnswer, ["988", "911"]),
         (ResponseKeys.TooLong, [ResponseKeys.MaxLengthPlaceholder]),
     ];
 

@@ -7,7 +7,7 @@ namespace KetamineFaqBot.Answering.Tests.Guardrails;
 /// <summary>Runs the real prompts/guardrails.yaml over every evaluation case.</summary>
 public sealed class GuardrailsEvalTests(ITestOutputHelper output)
 {
-    private static readonly string[] EvalFiles = ["starter.jsonl", "cases.jsonl", "heldout.jsonl"];
+    private static readonly string[] EvalFiles = ["starter.jsonl", "cases.jsonl", "heldout.jsonl", "probes.jsonl"];
     private static readonly MessageNormaliser Normaliser = new(new MessageNormaliserOptions());
 
     public static TheoryData<string, string> Cases()
