@@ -20,7 +20,7 @@ internal sealed class PipelineHarness
         Retriever = new ListRetriever(passages ?? TestCorpus.Passages);
         Options = options ?? new AnsweringOptions();
         Store = new InMemoryConversationStore(Time);
-        Pipeline = new AnswerPipeline(Store, new MessageNormaliser(new MessageNormaliserOptions()), Guardrails, Texts, Retriever, Gaps,
+        Pipeline = new AnswerPipeline(Store, new MessageNormaliser(new MessageNormaliserOptions { MaxLength = 500 }), Guardrails, Texts, Retriever, Gaps,
             Microsoft.Extensions.Options.Options.Create(Options), timeProvider: Time, generative: generative);
     }
 
