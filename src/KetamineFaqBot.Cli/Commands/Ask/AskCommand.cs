@@ -12,9 +12,6 @@ namespace KetamineFaqBot.Cli.Commands.Ask;
 /// </summary>
 public static class AskCommand
 {
-    public const int Ok = 0;
-    public const int Usage = 2;
-
     public static Command Create() => Create(AnsweringComposition.Default);
 
     public static Command Create(AnsweringComposition composition)
@@ -71,7 +68,7 @@ public static class AskCommand
         catch (CompositionException ex)
         {
             await error.WriteLineAsync($"kfaq ask: {ex.Message}");
-            return Usage;
+            return ExitCodes.Usage;
         }
 
         var conversation = $"cli-{Guid.NewGuid():N}";
@@ -88,7 +85,7 @@ public static class AskCommand
             }
         }
 
-        return Ok;
+        return ExitCodes.Ok;
     }
 
     private static async Task WriteTextAsync(TextWriter output, string question, Answer answer)

@@ -15,10 +15,6 @@ namespace KetamineFaqBot.Cli.Commands.Eval;
 /// </summary>
 public static class EvalCommand
 {
-    public const int Ok = 0;
-    public const int Failures = 1;
-    public const int Usage = 2;
-
     public static Command Create() => Create(AnsweringComposition.Default);
 
     public static Command Create(AnsweringComposition composition)
@@ -62,7 +58,7 @@ public static class EvalCommand
         catch (EvalFormatException ex)
         {
             await error.WriteLineAsync($"kfaq eval: {ex.Message}");
-            return Usage;
+            return ExitCodes.Usage;
         }
 
         IAnswerService answers;
@@ -73,7 +69,7 @@ public static class EvalCommand
         catch (CompositionException ex)
         {
             await error.WriteLineAsync($"kfaq eval: {ex.Message}");
-            return Usage;
+            return ExitCodes.Usage;
         }
 
         var results = await new EvalRunner(answers).RunAsync(cases, cancellationToken);
@@ -92,7 +88,7 @@ public static class EvalCommand
             await WriteTextAsync(output, results, summary);
         }
 
-        return summary.Failed == 0 ? Ok : Failures;
+        return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.Findings;
     }
 
     /// <summary>Reads every file; ids must be unique across files.</summary>
