@@ -1,5 +1,5 @@
-using KetamineFaqBot.Bot.Feedback;
 using KetamineFaqBot.Core.Answering;
+using KetamineFaqBot.Core.Feedback;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -27,7 +27,7 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public InMemoryFeedbackStore Feedback => Services.GetRequiredService<InMemoryFeedbackStore>();
+    public RecordingFeedbackStore Feedback { get; } = new();
 
     public static BotTestHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
@@ -67,6 +67,7 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
         {
             services.AddSingleton<IAnswerService>(Answers);
             services.AddSingleton<IResponseTexts, ScriptedResponseTexts>();
+            services.AddSingleton<IFeedbackStore>(Feedback);
             _configureServices?.Invoke(services);
         });
     }

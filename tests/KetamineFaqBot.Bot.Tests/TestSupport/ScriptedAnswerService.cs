@@ -41,7 +41,7 @@ public sealed class ScriptedAnswerService : IAnswerService
         };
         return new Answer(
             Route.Answer,
-            $"Scripted answer to \"{turn.Text}\" [1] and more [2].",
+            $"Scripted answer to: {turn.Text} [1] and more [2].",
             citations,
             ["Follow-up one?", "Follow-up two?", "Follow-up three?", "Follow-up four?"],
             new Provenance("v-test", ["doc-a#section-a", "doc-b#section-b"], [], "extractive"),
