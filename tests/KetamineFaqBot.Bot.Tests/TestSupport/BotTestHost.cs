@@ -45,7 +45,7 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
         }
 
         var host = new BotTestHost(merged, configureServices);
-        host.UseKestrel(0);
+        host.UseKestrel();
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
