@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,7 +35,8 @@ public sealed class FakeConnector : IAsyncDisposable
             var body = await JsonNode.ParseAsync(context.Request.Body);
             var id = "reply-" + Interlocked.Increment(ref connector._count).ToString(CultureInfo.InvariantCulture);
             var authorization = context.Request.Headers.Authorization.ToString();
-            await connector._posts.Writer.WriteAsync(new RecordedPost(context.Request.Path.ToString(), authorization, (JsonObject)body!, id));
+            var rawPath = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            await connector._posts.Writer.WriteAsync(new RecordedPost(rawPath, authorization, (JsonObject)body!, id));
             return Results.Json(new { id });
         });
         await app.StartAsync();
