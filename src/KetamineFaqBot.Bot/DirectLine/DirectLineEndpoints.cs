@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using KetamineFaqBot.Bot.DirectLine.Logging;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
@@ -16,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace KetamineFaqBot.Bot.DirectLine;
 
 /// <summary>Direct Line 3.0 as botframework-directlinejs 0.15 uses it, hosted by the bot itself.</summary>
-public static partial class DirectLineEndpoints
+public static class DirectLineEndpoints
 {
     public const string OpenRateLimitPolicy = "directline-open";
     public const string CorsPolicy = "directline";
@@ -30,8 +27,7 @@ public static partial class DirectLineEndpoints
             group.RequireCors(CorsPolicy);
         }
 
-        group.MapPost("/tokens/generate", GenerateAsync).RequireRateLimiting(OpenRateLimitPolicy);
-        group.MapPost("/tokens/refresh", RefreshAsync);
+        group.MapDirectLineTokens();
         group.MapPost("/conversations", StartAsync).RequireRateLimiting(OpenRateLimitPolicy);
         group.MapGet("/conversations/{conversationId}", GetConversationAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
@@ -40,37 +36,12 @@ public static partial class DirectLineEndpoints
         return group;
     }
 
-    private static async Task<IResult> GenerateAsync(HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTokenService tokens, CancellationToken cancellationToken)
-    {
-        if (!authorizer.OpenWithoutCredentials && !authorizer.IsSecret(DirectLineAuthorizer.BearerOf(request)))
-        {
-            return DirectLineAuthorizer.Forbidden();
-        }
-
-        var body = await ReadTokenRequestAsync(request, cancellationToken);
-        var conversationId = NewConversationId();
-        var token = tokens.Issue(conversationId, UserIdFrom(body));
-        return TypedResults.Ok(new ConversationResponse(conversationId, token.Token, token.ExpiresInSeconds, null));
-    }
-
-    private static async Task<IResult> RefreshAsync(HttpRequest request, DirectLineTokenService tokens)
-    {
-        var claims = await tokens.ValidateAsync(DirectLineAuthorizer.BearerOf(request));
-        if (claims is null)
-        {
-            return DirectLineAuthorizer.Forbidden();
-        }
-
-        var token = tokens.Issue(claims.ConversationId, claims.UserId);
-        return TypedResults.Ok(new ConversationResponse(claims.ConversationId, token.Token, token.ExpiresInSeconds, null));
-    }
-
     private static async Task<IResult> StartAsync(
         HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTokenService tokens, DirectLineConversations conversations,
         TurnDispatcher queue, IOptions<WebChatOptions> webChat, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var bearer = DirectLineAuthorizer.BearerOf(request);
-        var body = await ReadTokenRequestAsync(request, cancellationToken);
+        var body = await DirectLineRequests.ReadTokenRequestAsync(request, cancellationToken);
         string conversationId;
         string userId;
         if (bearer is not null && !authorizer.IsSecret(bearer))
@@ -91,7 +62,7 @@ public static partial class DirectLineEndpoints
         }
         else
         {
-            (conversationId, userId) = (NewConversationId(), UserIdFrom(body));
+            (conversationId, userId) = (DirectLineRequests.NewConversationId(), DirectLineRequests.UserIdFrom(body));
         }
 
         var created = await conversations.Store.CreateConversationAsync(conversationId, cancellationToken);
@@ -115,7 +86,7 @@ public static partial class DirectLineEndpoints
         }
 
         var token = tokens.Issue(conversationId, userId);
-        var response = new ConversationResponse(conversationId, token.Token, token.ExpiresInSeconds, StreamUrl(request, conversationId, token.Token));
+        var response = new ConversationResponse(conversationId, token.Token, token.ExpiresInSeconds, DirectLineRequests.StreamUrl(request, conversationId, token.Token));
         return created ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
     }
 
@@ -123,7 +94,7 @@ public static partial class DirectLineEndpoints
     {
         var bearer = DirectLineAuthorizer.BearerOf(request);
         var (_, error) = await authorizer.AuthorizeAsync(bearer, conversationId, cancellationToken);
-        return error ?? TypedResults.Ok(new ConversationResponse(conversationId, bearer!, 0, StreamUrl(request, conversationId, bearer!)));
+        return error ?? TypedResults.Ok(new ConversationResponse(conversationId, bearer!, 0, DirectLineRequests.StreamUrl(request, conversationId, bearer!)));
     }
 
     private static async Task<IResult> GetActivitiesAsync(
@@ -136,7 +107,7 @@ public static partial class DirectLineEndpoints
             return error;
         }
 
-        var page = await conversations.Store.GetAfterAsync(conversationId, ParseWatermark(watermark), options.Value.PageSize, cancellationToken);
+        var page = await conversations.Store.GetAfterAsync(conversationId, DirectLineRequests.ParseWatermark(watermark), options.Value.PageSize, cancellationToken);
         return page is null
             ? TypedResults.NotFound()
             : TypedResults.Json(new ActivitySet(page.Activities, page.Watermark.ToString(CultureInfo.InvariantCulture)), ProtocolJson.Options);
@@ -189,38 +160,4 @@ public static partial class DirectLineEndpoints
 
         return TypedResults.Ok(new ResourceResponse(id));
     }
-
-    internal static long ParseWatermark(string? watermark) =>
-        long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
-
-    private static string StreamUrl(HttpRequest request, string conversationId, string token)
-    {
-        var scheme = request.IsHttps ? "wss" : "ws";
-        return $"{scheme}://{request.Host}{request.PathBase}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(token)}";
-    }
-
-    private static string NewConversationId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-
-    private static string UserIdFrom(TokenRequest? body) =>
-        body?.User?.Id is { } id && UserIdPattern().IsMatch(id) ? id : "dl_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-
-    private static async Task<TokenRequest?> ReadTokenRequestAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength is 0 or > 16 * 1024 || !(request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) ?? false))
-        {
-            return null;
-        }
-
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<TokenRequest>(request.Body, ProtocolJson.Options, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    [GeneratedRegex("^dl_[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex UserIdPattern();
 }

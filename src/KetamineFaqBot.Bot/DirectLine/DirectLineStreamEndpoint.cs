@@ -36,7 +36,7 @@ public static class DirectLineStreamEndpoint
         var reader = DrainClientAsync(socket, closing);
         try
         {
-            var backlog = await conversations.Store.GetAfterAsync(conversationId, DirectLineEndpoints.ParseWatermark(watermark), int.MaxValue, closing.Token);
+            var backlog = await conversations.Store.GetAfterAsync(conversationId, DirectLineRequests.ParseWatermark(watermark), int.MaxValue, closing.Token);
             var sent = backlog?.Watermark ?? 0;
             if (backlog is { Activities.Count: > 0 })
             {

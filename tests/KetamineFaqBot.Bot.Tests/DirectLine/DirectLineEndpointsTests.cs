@@ -54,6 +54,21 @@ public sealed class DirectLineEndpointsTests : IAsyncLifetime
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(client.ConversationId, (string?)body["conversationId"]);
         Assert.False(string.IsNullOrEmpty((string?)body["token"]));
+        var id = await client.SendTextAsync("after reconnect", "r1");
+        using var socket = await client.OpenStreamAsync();
+        var seen = await DirectLineTestClient.ReadUntilAsync(socket, s => s.Any(a => (string?)a["replyToId"] == id && (string?)a["type"] == "message"));
+        Assert.Single(seen, a => (string?)a["text"] == "[welcome]");
+    }
+
+    [Fact]
+    public async Task GetConversation_UnknownWithOwnToken_Returns404()
+    {
+        var token = Sign("gone", DateTime.UtcNow.AddMinutes(30), BotTestHost.SigningKey);
+        var client = new DirectLineTestClient(_http, "gone", token, "");
+
+        using var response = await client.GetAsync("v3/directline/conversations/gone");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
