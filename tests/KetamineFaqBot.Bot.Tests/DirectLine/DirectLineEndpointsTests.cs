@@ -321,6 +321,26 @@ public sealed class DirectLineEndpointsTests : IAsyncLifetime
         Assert.Contains(seen, a => (string?)a["id"] == id);
     }
 
+    [Fact]
+    public async Task PostActivity_AnswerInProgress_PushesTypingBeforeTheReply()
+    {
+        var client = await DirectLineTestClient.StartAsync(_http);
+        using var socket = await client.OpenStreamAsync();
+        await DirectLineTestClient.ReadUntilAsync(socket, s => s.Any(a => (string?)a["text"] == "[welcome]"));
+        _host.Answers.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var id = await client.SendTextAsync("slow", "slow-1");
+        var beforeAnswer = await DirectLineTestClient.ReadUntilAsync(socket, s => s.Any(a => (string?)a["type"] == "typing"));
+        _host.Answers.Gate.SetResult();
+        var afterAnswer = await DirectLineTestClient.ReadUntilAsync(socket, s => s.Any(a => (string?)a["replyToId"] == id && (string?)a["type"] == "message"));
+
+        var typing = beforeAnswer.Single(a => (string?)a["type"] == "typing");
+        Assert.Equal("bot", (string?)typing["from"]!["role"]);
+        Assert.Null(typing["text"]);
+        Assert.DoesNotContain(beforeAnswer, a => (string?)a["replyToId"] == id && (string?)a["type"] == "message");
+        Assert.Contains(afterAnswer, a => (string?)a["replyToId"] == id && (string?)a["type"] == "message");
+    }
+
     private static string BadToken(string kind, string conversationId) => kind switch
     {
         "expired" => Sign(conversationId, DateTime.UtcNow.AddMinutes(-5), BotTestHost.SigningKey),
