@@ -1,9 +1,22 @@
+using KetamineFaqBot.Bot.BotFramework;
+using KetamineFaqBot.Bot.DirectLine;
+using KetamineFaqBot.Bot.Extensions;
+using KetamineFaqBot.Bot.Health;
+using KetamineFaqBot.Bot.WebChat;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddBotHost();
+builder.AddAnswerPipeline();
+builder.AddDirectLine();
+builder.AddBotFramework();
 
 var app = builder.Build();
-
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
-
+app.UseBotHost();
+app.MapWebChat();
+app.MapHealth();
+app.MapDirectLine();
+app.MapBotFramework();
+app.AnnounceWebChatUrl();
 app.Run();
 
 /// <summary>Entry point, visible to integration tests.</summary>

@@ -1,0 +1,163 @@
+using System.Globalization;
+using KetamineFaqBot.Bot.DirectLine.Logging;
+using KetamineFaqBot.Bot.Options;
+using KetamineFaqBot.Bot.Protocol;
+using KetamineFaqBot.Bot.Turns;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KetamineFaqBot.Bot.DirectLine;
+
+/// <summary>Direct Line 3.0 as botframework-directlinejs 0.15 uses it, hosted by the bot itself.</summary>
+public static class DirectLineEndpoints
+{
+    public const string OpenRateLimitPolicy = "directline-open";
+    public const string CorsPolicy = "directline";
+    public const string RateLimiterKey = "directline";
+
+    public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v3/directline");
+        if (app.ServiceProvider.GetRequiredService<IOptions<DirectLineOptions>>().Value.AllowedOrigins.Count > 0)
+        {
+            group.RequireCors(CorsPolicy);
+        }
+
+        group.MapDirectLineTokens();
+        group.MapPost("/conversations", StartAsync).RequireRateLimiting(OpenRateLimitPolicy);
+        group.MapGet("/conversations/{conversationId}", GetConversationAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/stream", DirectLineStreamEndpoint.AcceptAsync);
+        return group;
+    }
+
+    private static async Task<IResult> StartAsync(
+        HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTokenService tokens, DirectLineConversations conversations,
+        TurnDispatcher queue, IOptions<WebChatOptions> webChat, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var bearer = DirectLineAuthorizer.BearerOf(request);
+        var body = await DirectLineRequests.ReadTokenRequestAsync(request, cancellationToken);
+        string conversationId;
+        string userId;
+        if (bearer is not null && !authorizer.IsSecret(bearer))
+        {
+            // PROTOCOL: Direct Line JS posts here at every connect, with the token the page already holds: the same
+            // conversation comes back (200), or starts now if the token came from tokens/generate (201).
+            var claims = await authorizer.ValidateAsync(bearer);
+            if (claims is null)
+            {
+                return DirectLineAuthorizer.Forbidden();
+            }
+
+            (conversationId, userId) = (claims.ConversationId, claims.UserId);
+        }
+        else if (bearer is null && !authorizer.OpenWithoutCredentials)
+        {
+            return DirectLineAuthorizer.Forbidden();
+        }
+        else
+        {
+            (conversationId, userId) = (DirectLineRequests.NewConversationId(), DirectLineRequests.UserIdFrom(body));
+        }
+
+        var created = await conversations.Store.CreateConversationAsync(conversationId, cancellationToken);
+        if (created)
+        {
+            var locale = string.IsNullOrWhiteSpace(body?.Locale) ? webChat.Value.Locale : body.Locale;
+            var user = new ChannelAccount { Id = userId, Name = body?.User?.Name, Role = "user" };
+            var update = new Activity
+            {
+                Type = ActivityTypes.ConversationUpdate,
+                ChannelId = ChannelIds.DirectLine,
+                Conversation = new ConversationAccount { Id = conversationId },
+                From = user,
+                Recipient = conversations.BotAccount,
+                MembersAdded = [conversations.BotAccount, user],
+                Locale = locale,
+            };
+            queue.TryEnqueue(new TurnWorkItem(update, new DirectLineActivitySender(conversations, conversationId)));
+            var logger = loggerFactory.CreateLogger(typeof(DirectLineEndpoints));
+            DirectLineLog.Started(logger, conversationId);
+        }
+
+        var token = tokens.Issue(conversationId, userId);
+        var response = new ConversationResponse(conversationId, token.Token, token.ExpiresInSeconds, DirectLineRequests.StreamUrl(request, conversationId, token.Token));
+        return created ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
+    }
+
+    private static async Task<IResult> GetConversationAsync(string conversationId, HttpRequest request, DirectLineAuthorizer authorizer, CancellationToken cancellationToken)
+    {
+        var bearer = DirectLineAuthorizer.BearerOf(request);
+        var (_, error) = await authorizer.AuthorizeAsync(bearer, conversationId, cancellationToken);
+        return error ?? TypedResults.Ok(new ConversationResponse(conversationId, bearer!, 0, DirectLineRequests.StreamUrl(request, conversationId, bearer!)));
+    }
+
+    private static async Task<IResult> GetActivitiesAsync(
+        string conversationId, string? watermark, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineConversations conversations,
+        IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        var (_, error) = await authorizer.AuthorizeAsync(DirectLineAuthorizer.BearerOf(request), conversationId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var page = await conversations.Store.GetAfterAsync(conversationId, DirectLineRequests.ParseWatermark(watermark), options.Value.PageSize, cancellationToken);
+        return page is null
+            ? TypedResults.NotFound()
+            : TypedResults.Json(new ActivitySet(page.Activities, page.Watermark.ToString(CultureInfo.InvariantCulture)), ProtocolJson.Options);
+    }
+
+    private static async Task<IResult> PostActivityAsync(
+        string conversationId, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineConversations conversations, TurnDispatcher queue,
+        [FromKeyedServices(RateLimiterKey)] ConversationRateLimiter rateLimiter, IOptions<BotOptions> botOptions, ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        var (claims, error) = await authorizer.AuthorizeAsync(DirectLineAuthorizer.BearerOf(request), conversationId, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var (activity, readError) = await ActivityBodyReader.ReadAsync(request, botOptions.Value.MaxRequestBodyBytes, cancellationToken);
+        if (readError is not null)
+        {
+            return readError;
+        }
+
+        if (activity!.Type != ActivityTypes.Typing && !rateLimiter.TryAcquire(conversationId))
+        {
+            return TypedResults.Problem("Too many messages in this conversation; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+        }
+
+        // PROTOCOL: like the real service, the token's user wins over whatever from.id the client sent; channelData
+        // (clientActivityID above all) is kept untouched so Web Chat can match the echo to what it sent.
+        activity.From ??= new ChannelAccount();
+        activity.From.Id = claims!.UserId;
+        activity.From.Role = "user";
+        activity.Recipient = conversations.BotAccount;
+        activity.Conversation = new ConversationAccount { Id = conversationId };
+        activity.ChannelId = ChannelIds.DirectLine;
+        activity.ServiceUrl = null;
+        var id = await conversations.AppendAsync(conversationId, activity, cancellationToken);
+        if (id is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (activity.Type != ActivityTypes.Typing
+            && !queue.TryEnqueue(new TurnWorkItem(activity, new DirectLineActivitySender(conversations, conversationId))))
+        {
+            var logger = loggerFactory.CreateLogger(typeof(DirectLineEndpoints));
+            DirectLineLog.QueueFull(logger, conversationId);
+            return TypedResults.Problem("The bot is busy; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+        }
+
+        return TypedResults.Ok(new ResourceResponse(id));
+    }
+}

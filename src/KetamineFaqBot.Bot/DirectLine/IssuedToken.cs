@@ -1,0 +1,3 @@
+namespace KetamineFaqBot.Bot.DirectLine;
+
+public sealed record IssuedToken(string Token, int ExpiresInSeconds);

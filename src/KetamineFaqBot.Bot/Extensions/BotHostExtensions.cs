@@ -1,0 +1,47 @@
+using KetamineFaqBot.Bot.Feedback;
+using KetamineFaqBot.Bot.Health;
+using KetamineFaqBot.Bot.Options;
+using KetamineFaqBot.Bot.Protocol;
+using KetamineFaqBot.Bot.Turns;
+using KetamineFaqBot.Core.Feedback;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KetamineFaqBot.Bot.Extensions;
+
+/// <summary>Options, the turn adapter, the background queue, feedback and health: what every channel shares.</summary>
+public static class BotHostExtensions
+{
+    public static WebApplicationBuilder AddBotHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<BotOptions>().Bind(builder.Configuration.GetSection(BotOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.AddOptions<WebChatOptions>().Bind(builder.Configuration.GetSection(WebChatOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddSingleton<IReplyLedger, InMemoryReplyLedger>();
+        services.TryAddSingleton<InMemoryFeedbackStore>();
+        services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<InMemoryFeedbackStore>());
+        services.AddScoped<TurnProcessor>();
+        services.AddSingleton<TurnDispatcher>();
+        services.AddHostedService<TurnWorker>();
+        services.AddSingleton<IReadinessCheck, AnswerServiceReadinessCheck>();
+        return builder;
+    }
+
+    public static WebApplication UseBotHost(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.UseCors();
+        app.UseRateLimiter();
+        return app;
+    }
+}

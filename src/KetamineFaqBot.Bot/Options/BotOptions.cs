@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KetamineFaqBot.Bot.Options;
+
+/// <summary>Bot identity (Azure Bot Service registration) and turn limits.</summary>
+public sealed class BotOptions
+{
+    public const string SectionName = "Bot";
+
+    /// <summary>Empty means anonymous mode: no inbound JWT, no outbound token, loopback serviceUrls only.</summary>
+    public string? MicrosoftAppId { get; set; }
+
+    public string? MicrosoftAppPassword { get; set; }
+
+    /// <summary>MultiTenant | SingleTenant | UserAssignedMSI.</summary>
+    [RegularExpression("^(MultiTenant|SingleTenant|UserAssignedMSI)$")]
+    public string MicrosoftAppType { get; set; } = "SingleTenant";
+
+    public string? MicrosoftAppTenantId { get; set; }
+
+    /// <summary>Outside Development the bot refuses to start without an app id unless this is true.</summary>
+    public bool AllowAnonymous { get; set; }
+
+    [Range(1, 100_000)]
+    public int MaxMessageLength { get; set; } = 2000;
+
+    /// <summary>Largest accepted activity body, in bytes (413 above it).</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Messages accepted per conversation per minute on /api/messages (429 above it).</summary>
+    [Range(1, 100_000)]
+    public int MessagesPerMinutePerConversation { get; set; } = 30;
+
+    /// <summary>Turns waiting for an answer, per worker, before new ones are refused with 503.</summary>
+    [Range(1, 100_000)]
+    public int QueueCapacity { get; set; } = 1000;
+
+    /// <summary>Background answering workers; one conversation always goes to the same worker so its turns stay in order.</summary>
+    [Range(1, 64)]
+    public int Workers { get; set; } = 4;
+
+    /// <summary>How long an answer may take on /api/messages before a typing activity is sent.</summary>
+    [Range(0, 60_000)]
+    public int TypingDelayMilliseconds { get; set; } = 1000;
+
+    public bool IsAnonymous => string.IsNullOrWhiteSpace(MicrosoftAppId);
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KetamineFaqBot.Bot.Options;
+
+/// <summary>The bot's own Direct Line 3.0 endpoint for the Web Chat page.</summary>
+public sealed class DirectLineOptions
+{
+    public const string SectionName = "DirectLine";
+
+    /// <summary>HS256 key (at least 32 characters). Unset: a random key per process, so tokens die with a restart.</summary>
+    [MinLength(32)]
+    public string? TokenSigningKey { get; set; }
+
+    /// <summary>Token lifetime. Direct Line JS refreshes every 15 minutes whatever this says, so keep it at 30 or more.</summary>
+    [Range(30, 24 * 60)]
+    public int TokenLifetimeMinutes { get; set; } = 60;
+
+    /// <summary>Optional secret. Only enforced when <see cref="AllowAnonymous"/> is false.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>True (default): anyone who can load the page may open a conversation (rate limited per IP).</summary>
+    public bool AllowAnonymous { get; set; } = true;
+
+    /// <summary>Conversations or tokens a client IP may open per minute.</summary>
+    [Range(1, 100_000)]
+    public int ConversationsPerMinutePerIp { get; set; } = 20;
+
+    /// <summary>Activities a conversation may post per minute.</summary>
+    [Range(1, 100_000)]
+    public int ActivitiesPerMinutePerConversation { get; set; } = 30;
+
+    /// <summary>Extra origins allowed by CORS. Empty: same origin only.</summary>
+    public IList<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>Largest page of activities returned by one GET.</summary>
+    [Range(1, 1000)]
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>How long a typing activity stays visible to polling clients.</summary>
+    [Range(1, 60)]
+    public int TypingLifetimeSeconds { get; set; } = 5;
+
+    /// <summary>Id and name of the bot account on Direct Line activities.</summary>
+    [Required]
+    public string BotId { get; set; } = "ketaminefaqbot";
+
+    [Required]
+    public string BotName { get; set; } = "Ketamine FAQ";
+}

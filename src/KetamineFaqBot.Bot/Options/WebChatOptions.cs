@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KetamineFaqBot.Bot.Options;
+
+/// <summary>What the web chat page shows: served as /webchat/settings.json so it changes without editing HTML.</summary>
+public sealed class WebChatOptions
+{
+    public const string SectionName = "WebChat";
+
+    [Required]
+    public string Title { get; set; } = "Ketamine treatment questions";
+
+    [Required]
+    public string ClinicName { get; set; } = "Your clinic";
+
+    [Required]
+    public string Notice { get; set; } =
+        "General information, not medical advice. In a crisis call or text 988, or call 911.";
+
+    [Required]
+    [RegularExpression("^#[0-9a-fA-F]{6}$")]
+    public string AccentColor { get; set; } = "#2f5d8a";
+
+    [Required]
+    [RegularExpression("^#[0-9a-fA-F]{6}$")]
+    public string BackgroundColor { get; set; } = "#f7f9fb";
+
+    [Required]
+    public string Locale { get; set; } = "en-US";
+}

@@ -1,0 +1,257 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KetamineFaqBot.Bot.Options;
+using KetamineFaqBot.Bot.Protocol.Logging;
+using KetamineFaqBot.Core.Answering;
+using KetamineFaqBot.Core.Conversations;
+using KetamineFaqBot.Core.Feedback;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KetamineFaqBot.Bot.Protocol;
+
+/// <summary>
+/// The one protocol adapter: takes an inbound activity from any channel, runs the answering pipeline and sends replies
+/// through an <see cref="IActivitySender"/>. Channels differ only in how they deliver activities and replies.
+/// </summary>
+public sealed class TurnProcessor(
+    IAnswerService answerService,
+    IResponseTexts responseTexts,
+    IFeedbackStore feedbackStore,
+    IReplyLedger replyLedger,
+    IServiceProvider services,
+    IOptions<BotOptions> options,
+    TimeProvider timeProvider,
+    ILogger<TurnProcessor> logger)
+{
+    private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
+
+    public async Task<TurnResult> ProcessAsync(Activity activity, IActivitySender sender, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(sender);
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await HandleMessageAsync(activity, sender, cancellationToken);
+                return TurnResult.Ok;
+            case ActivityTypes.ConversationUpdate:
+                await WelcomeAsync(activity, sender, cancellationToken);
+                return TurnResult.Ok;
+            case ActivityTypes.Invoke:
+                return await HandleInvokeAsync(activity, cancellationToken);
+            case ActivityTypes.Event when activity.Name is ActivityTypes.WebChatFeedbackEvent or ActivityTypes.FeedbackEvent:
+                await HandleFeedbackEventAsync(activity, cancellationToken);
+                return TurnResult.Ok;
+            default:
+                TurnLog.Ignored(logger, activity.Type, activity.Name);
+                return TurnResult.Ok;
+        }
+    }
+
+    private async Task HandleMessageAsync(Activity activity, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation?.Id ?? string.Empty;
+        var locale = string.IsNullOrWhiteSpace(activity.Locale) ? "en-US" : activity.Locale;
+        var text = MentionStripper.Strip(activity.Text);
+        if (text.Length == 0)
+        {
+            TurnLog.Ignored(logger, activity.Type, "empty text");
+            return;
+        }
+
+        try
+        {
+            if (text.Length > options.Value.MaxMessageLength)
+            {
+                TurnLog.TooLong(logger, text.Length, conversationId);
+                await sender.SendAsync(ReplyBuilder.BuildText(activity, responseTexts.Text("too_long", locale)), cancellationToken);
+                return;
+            }
+
+            var turn = new Turn(conversationId, activity.From?.Id ?? string.Empty, text, locale, activity.ChannelId ?? "unknown");
+            var answer = await AnswerWithTypingAsync(activity, turn, sender, cancellationToken);
+
+            var feedbackKey = Guid.NewGuid().ToString("N");
+            var reply = ReplyBuilder.BuildAnswer(activity, answer, feedbackKey);
+            var replyId = await sender.SendAsync(reply, cancellationToken);
+
+            var record = new AnsweredReply(conversationId, replyId, answer.Route, answer.Provenance);
+            replyLedger.Remember(conversationId, feedbackKey, record);
+            if (!string.IsNullOrEmpty(replyId))
+            {
+                replyLedger.Remember(conversationId, replyId, record);
+            }
+
+            var route = answer.Route.ToWire();
+            TurnLog.Answered(logger, conversationId, activity.ChannelId, route);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Only the exception type is logged: exception messages may quote the user's text.
+            var exceptionType = ex.GetType().FullName ?? ex.GetType().Name;
+            TurnLog.TurnFailed(logger, conversationId, activity.ChannelId, exceptionType);
+            await RecoverAsync(activity, sender, conversationId, locale, cancellationToken);
+        }
+    }
+
+    private async Task<Answer> AnswerWithTypingAsync(Activity activity, Turn turn, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        var answerTask = answerService.AnswerAsync(turn, cancellationToken);
+        if (answerTask.IsCompleted)
+        {
+            return await answerTask;
+        }
+
+        using var typingCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typingTask = SendTypingUntilDoneAsync(activity, answerTask, sender, typingCancellation.Token);
+        try
+        {
+            return await answerTask;
+        }
+        finally
+        {
+            await typingCancellation.CancelAsync();
+            await typingTask;
+        }
+    }
+
+    private async Task SendTypingUntilDoneAsync(Activity activity, Task answerTask, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (sender.TypingDelay > TimeSpan.Zero)
+            {
+                await Task.WhenAny(answerTask, Task.Delay(sender.TypingDelay, timeProvider, cancellationToken));
+            }
+
+            while (!answerTask.IsCompleted && !cancellationToken.IsCancellationRequested)
+            {
+                await sender.SendAsync(ReplyBuilder.BuildTyping(activity), cancellationToken);
+                await Task.WhenAny(answerTask, Task.Delay(TypingInterval, timeProvider, cancellationToken));
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or InvalidOperationException)
+        {
+            // Typing is a courtesy: losing it must never lose the answer.
+        }
+    }
+
+    private async Task RecoverAsync(Activity activity, IActivitySender sender, string conversationId, string locale, CancellationToken cancellationToken)
+    {
+        if (services.GetService<IConversationStore>() is { } store && conversationId.Length > 0)
+        {
+            try
+            {
+                await store.ResetAsync(conversationId, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                TurnLog.ResetFailed(logger, conversationId, ex.GetType().Name);
+            }
+        }
+
+        try
+        {
+            await sender.SendAsync(ReplyBuilder.BuildText(activity, responseTexts.Text("apology", locale)), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            TurnLog.ApologyFailed(logger, conversationId, ex.GetType().Name);
+        }
+    }
+
+    private async Task WelcomeAsync(Activity activity, IActivitySender sender, CancellationToken cancellationToken)
+    {
+        var botId = activity.Recipient?.Id;
+        var locale = string.IsNullOrWhiteSpace(activity.Locale) ? "en-US" : activity.Locale;
+        foreach (var member in activity.MembersAdded ?? [])
+        {
+            // The bot itself is also "added": greet only the others (ActivityHandler's rule).
+            if (member.Id is null || string.Equals(member.Id, botId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await sender.SendAsync(ReplyBuilder.BuildText(activity, responseTexts.Text("welcome", locale), member), cancellationToken);
+        }
+    }
+
+    private async Task<TurnResult> HandleInvokeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Name != ActivityTypes.SubmitActionInvoke || activity.Value is not JsonObject value
+            || value["actionName"]?.GetValueKind() != JsonValueKind.String || (string?)value["actionName"] != "feedback")
+        {
+            // PROTOCOL: like the SDK, invokes we do not handle get 501.
+            return TurnResult.NotImplemented;
+        }
+
+        var actionValue = value["actionValue"] as JsonObject;
+        var rating = ReadString(actionValue?["reaction"]);
+        var comment = ReadFeedbackText(ReadString(actionValue?["feedback"]));
+        await RecordFeedbackAsync(activity, activity.ReplyToId, rating, comment, cancellationToken);
+
+        // PROTOCOL: Teams requires 200 with an empty body for message/submitAction.
+        return TurnResult.Ok;
+    }
+
+    private async Task HandleFeedbackEventAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Name == ActivityTypes.FeedbackEvent && activity.Value is JsonObject value)
+        {
+            await RecordFeedbackAsync(activity, ReadString(value["replyToId"]), ReadString(value["reaction"]), ReadString(value["comment"]), cancellationToken);
+            return;
+        }
+
+        var action = activity.Entities?.FirstOrDefault(e => ReadString(e["@type"]) is "LikeAction" or "DislikeAction");
+        var actionId = ReadString(action?["@id"]);
+        if (action is null || actionId is null)
+        {
+            TurnLog.MalformedFeedback(logger, activity.Conversation?.Id ?? string.Empty);
+            return;
+        }
+
+        var rating = ReadString(action["@type"]) == "LikeAction" ? "like" : "dislike";
+        var key = ReplyBuilder.FeedbackKeyFromActionId(actionId);
+        await RecordFeedbackAsync(activity, key, rating, null, cancellationToken);
+    }
+
+    private async Task RecordFeedbackAsync(Activity activity, string? replyKey, string? rating, string? comment, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation?.Id ?? string.Empty;
+        if (rating is not ("like" or "dislike") || string.IsNullOrEmpty(replyKey))
+        {
+            TurnLog.MalformedFeedback(logger, conversationId);
+            return;
+        }
+
+        var answered = replyLedger.Find(conversationId, replyKey);
+        var activityId = answered?.ActivityId ?? replyKey;
+        await feedbackStore.RecordAsync(
+            new FeedbackRecord(timeProvider.GetUtcNow(), conversationId, activityId, rating, comment, answered?.Provenance),
+            cancellationToken);
+        TurnLog.FeedbackRecorded(logger, rating, activityId, conversationId, answered is not null);
+    }
+
+    /// <summary>Teams sends the comment as a JSON string such as {"feedbackText":"..."}; plain text is kept as is.</summary>
+    private static string? ReadFeedbackText(string? feedback)
+    {
+        if (string.IsNullOrWhiteSpace(feedback))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(feedback) is JsonObject parsed ? ReadString(parsed["feedbackText"]) : feedback;
+        }
+        catch (JsonException)
+        {
+            return feedback;
+        }
+    }
+
+    private static string? ReadString(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+}

@@ -1,0 +1,74 @@
+using KetamineFaqBot.Core.Answering;
+using KetamineFaqBot.Core.Feedback;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineFaqBot.Bot.Tests.TestSupport;
+
+/// <summary>The real bot on Kestrel at 127.0.0.1 and a free port, with the scripted pipeline in place of the real one.</summary>
+public sealed class BotTestHost : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnop";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private BotTestHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
+    {
+        _settings = settings;
+        _configureServices = configureServices;
+    }
+
+    public ScriptedAnswerService Answers { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public RecordingFeedbackStore Feedback { get; } = new();
+
+    public static BotTestHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var merged = new Dictionary<string, string?>
+        {
+            ["DirectLine:TokenSigningKey"] = SigningKey,
+            ["DirectLine:ConversationsPerMinutePerIp"] = "1000",
+            ["DirectLine:ActivitiesPerMinutePerConversation"] = "1000",
+            ["Bot:MessagesPerMinutePerConversation"] = "1000",
+            ["Bot:TypingDelayMilliseconds"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        var host = new BotTestHost(merged, configureServices);
+        host.UseKestrel();
+        host.StartServer();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/");
+        return host;
+    }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IAnswerService>(Answers);
+            services.AddSingleton<IResponseTexts, ScriptedResponseTexts>();
+            services.AddSingleton<IFeedbackStore>(Feedback);
+            _configureServices?.Invoke(services);
+        });
+    }
+}

@@ -1,0 +1,5 @@
+using System.Text.Json.Nodes;
+
+namespace KetamineFaqBot.Bot.Tests.TestSupport;
+
+public sealed record RecordedPost(string Path, string Authorization, JsonObject Body, string AssignedId);
