@@ -1,24 +1,38 @@
-using KetamineFaqBot.Bot.Placeholders;
+using KetamineFaqBot.Answering;
+using KetamineFaqBot.Answering.Guardrails;
+using KetamineFaqBot.Answering.Normalisation;
+using KetamineFaqBot.Answering.Responses;
+using KetamineFaqBot.Bot.Knowledge;
 using KetamineFaqBot.Core.Answering;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
+using KetamineFaqBot.Core.Retrieval;
+using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.Extensions;
 
 /// <summary>
-/// The one place the answering pipeline is registered. The host needs exactly two services from it:
-/// <see cref="IAnswerService"/> (answers a <see cref="Turn"/>) and <see cref="IResponseTexts"/> (keys welcome, apology,
-/// too_long). Optional: IConversationStore (reset after a failed turn). Replace the body with the real pipeline.
+/// Registers the answering pipeline: the live index (built from the corpus on first start), the guardrail rules and
+/// fixed response texts from prompts/ (a bad file stops start-up with a clear error), the normaliser and
+/// <see cref="IAnswerService"/>.
 /// </summary>
 public static class AnswerPipelineExtensions
 {
     public static WebApplicationBuilder AddAnswerPipeline(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MessageNormaliserOptions>().BindConfiguration(MessageNormaliserOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        // PLACEHOLDER: a fixed cited answer so the host runs before the real pipeline is wired in.
-        builder.Services.AddSingleton<IResponseTexts, PlaceholderResponseTexts>();
-        builder.Services.AddSingleton<IAnswerService, PlaceholderAnswerService>();
+        var knowledge = builder.Configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+        var paths = KnowledgePaths.Resolve(knowledge, Directory.GetCurrentDirectory());
+        services.AddSingleton(paths);
+        services.AddSingleton(sp => KnowledgeIndex.Open(paths, sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<Retrieval.Search.LiveIndex>());
+        services.AddSingleton<IGuardrails>(_ => GuardrailsLoader.Load(paths.PromptsFolder));
+        services.AddSingleton<IResponseTexts>(_ => ResponseTexts.Load(paths.PromptsFolder));
+        services.AddSingleton<IMessageNormaliser, MessageNormaliser>();
+        services.AddAnswering(builder.Configuration, paths.PromptsFolder);
+        services.AddHostedService<KnowledgeWarmup>();
         return builder;
     }
 }

@@ -1,0 +1,42 @@
+using KetamineFaqBot.Bot.Knowledge.Logging;
+using KetamineFaqBot.Corpus;
+using KetamineFaqBot.Retrieval.Indexing;
+using KetamineFaqBot.Retrieval.Search;
+using KetamineFaqBot.Retrieval.Versioning;
+using Microsoft.Extensions.Logging;
+
+namespace KetamineFaqBot.Bot.Knowledge;
+
+/// <summary>Opens the live index, building it from the corpus first when none exists yet (first start).</summary>
+public static class KnowledgeIndex
+{
+    public static LiveIndex Open(KnowledgePaths paths, KnowledgeOptions options, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var logger = loggerFactory.CreateLogger(typeof(KnowledgeIndex));
+        if (options.BuildIndexOnStart && new IndexVersions(paths.IndexRoot).ReadCurrent() is null)
+        {
+            Build(paths, loggerFactory, logger);
+        }
+
+        var index = new LiveIndex(paths.IndexRoot, loggerFactory.CreateLogger<LiveIndex>());
+        index.Watch(TimeSpan.FromSeconds(options.WatchIntervalSeconds));
+        return index;
+    }
+
+    private static void Build(KnowledgePaths paths, ILoggerFactory loggerFactory, ILogger logger)
+    {
+        var load = CorpusLoader.Load(paths.CorpusFolder, new CorpusLoadOptions());
+        if (load.Snapshot is null || load.Snapshot.Documents.Count == 0)
+        {
+            throw new InvalidOperationException(
+                $"No index exists under '{paths.IndexRoot}' and the corpus in '{paths.CorpusFolder}' has nothing servable ({load.ErrorCount} error(s)); run 'kfaq lint'.");
+        }
+
+        // Documents with errors (e.g. past review_due) are already left out of the snapshot by the loader.
+        logger.BuildingIndexOnStart(load.Snapshot.Documents.Count, load.ErrorCount);
+        new IndexBuilder(loggerFactory.CreateLogger<IndexBuilder>()).Build(load.Snapshot, new IndexBuildOptions { Root = paths.IndexRoot });
+    }
+}

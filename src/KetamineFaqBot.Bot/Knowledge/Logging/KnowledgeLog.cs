@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace KetamineFaqBot.Bot.Knowledge.Logging;
+
+internal static partial class KnowledgeLog
+{
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "No index yet: building it from the corpus ({DocumentCount} document(s) servable, {ErrorCount} lint error(s))")]
+    public static partial void BuildingIndexOnStart(this ILogger logger, int documentCount, int errorCount);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Answering ready on index version {Version}")]
+    public static partial void AnsweringReady(this ILogger logger, string version);
+}

@@ -1,9 +1,0 @@
-namespace KetamineFaqBot.Bot.Placeholders;
-
-internal sealed record PlaceholderAnswerContent(
-    string Text,
-    string CitationTitle,
-    string CitationSection,
-    string CitationTopic,
-    string CitationSource,
-    IReadOnlyList<string> Suggestions);
