@@ -1,4 +1,5 @@
 using KetamineFaqBot.Bot.BotFramework;
+using KetamineFaqBot.Bot.BotFramework.Authentication;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
 using Microsoft.AspNetCore.Builder;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace KetamineFaqBot.Bot.Extensions;
 
 /// <summary>
-/// /api/messages: the connector client and the anonymous-mode defaults of the three authentication seams. TryAdd lets
-/// the authentication component's registrations (JWT validation, MSAL tokens, host allowlist) take precedence.
+/// /api/messages: the connector client and the anonymous-mode defaults of the three authentication seams. With
+/// Bot:MicrosoftAppId set, JWT validation, MSAL tokens and the host allowlist replace them.
 /// </summary>
 public static class BotFrameworkExtensions
 {
@@ -18,6 +19,16 @@ public static class BotFrameworkExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Bot:MicrosoftAppId"]))
+        {
+            // SAFETY: with an app id, inbound JWTs are validated, outbound tokens come from MSAL and the host
+            // allowlist is checked before any token is attached; the anonymous defaults below are then not used.
+            services.AddBotFrameworkAuthentication(builder.Configuration);
+            services.AddSingleton<IInboundAuthenticator, JwtInboundAuthenticator>();
+            services.AddSingleton<IOutboundTokenSource, MsalTokenSource>();
+            services.AddSingleton<IServiceUrlPolicy, AllowlistServiceUrlPolicy>();
+        }
+
         services.TryAddSingleton<IInboundAuthenticator, AnonymousInboundAuthenticator>();
         services.TryAddSingleton<IOutboundTokenSource, AnonymousOutboundTokenSource>();
         services.TryAddSingleton<IServiceUrlPolicy, LoopbackServiceUrlPolicy>();

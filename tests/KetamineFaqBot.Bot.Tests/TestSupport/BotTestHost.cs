@@ -17,10 +17,20 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
 
-    private BotTestHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
+    private readonly bool _realAnswers;
+    private readonly string? _indexFolder;
+
+    private BotTestHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices, bool realAnswers)
     {
         _settings = settings;
         _configureServices = configureServices;
+        _realAnswers = realAnswers;
+        if (realAnswers)
+        {
+            // The real pipeline over the shipped corpus and prompts, with its index built into a temp folder on start.
+            _indexFolder = Path.Combine(Path.GetTempPath(), "kfaq-bot-index-" + Guid.NewGuid().ToString("N"));
+            _settings["Knowledge:IndexRoot"] = _indexFolder;
+        }
     }
 
     public ScriptedAnswerService Answers { get; } = new();
@@ -29,7 +39,13 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
 
     public RecordingFeedbackStore Feedback { get; } = new();
 
-    public static BotTestHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <summary>The host with the real answering pipeline (shipped corpus, rules and response texts).</summary>
+    public static BotTestHost StartWithRealAnswers(IDictionary<string, string?>? settings = null) => Start(settings, null, realAnswers: true);
+
+    public static BotTestHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
+        Start(settings, configureServices, realAnswers: false);
+
+    private static BotTestHost Start(IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, bool realAnswers)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -44,7 +60,7 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
             merged[key] = value;
         }
 
-        var host = new BotTestHost(merged, configureServices);
+        var host = new BotTestHost(merged, configureServices, realAnswers);
         host.UseKestrel();
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -65,10 +81,23 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IAnswerService>(Answers);
-            services.AddSingleton<IResponseTexts, ScriptedResponseTexts>();
+            if (!_realAnswers)
+            {
+                services.AddSingleton<IAnswerService>(Answers);
+                services.AddSingleton<IResponseTexts, ScriptedResponseTexts>();
+            }
+
             services.AddSingleton<IFeedbackStore>(Feedback);
             _configureServices?.Invoke(services);
         });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _indexFolder is not null && Directory.Exists(_indexFolder))
+        {
+            Directory.Delete(_indexFolder, recursive: true);
+        }
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace KetamineFaqBot.Bot.Tests.WebChat;
 
-/// <summary>The real page, the official Web Chat bundle and headless Chromium against the bot's own Direct Line.</summary>
+/// <summary>The real page, the official Web Chat bundle and headless Chromium against the bot's own Direct Line and
+/// the real answering pipeline (shipped corpus, rules and fixed texts).</summary>
 public sealed class WebChatPageTests : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
@@ -12,13 +13,15 @@ public sealed class WebChatPageTests : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
+    private const string WelcomeText = "answers general questions about ketamine treatment";
+
     private BotTestHost _host = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
     public async Task InitializeAsync()
     {
-        _host = BotTestHost.Start();
+        _host = BotTestHost.StartWithRealAnswers();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,56 +41,58 @@ public sealed class WebChatPageTests : IAsyncLifetime
     [Fact]
     public Task AskQuestion_ShowsCitedAnswer() => WithPageAsync(nameof(AskQuestion_ShowsCitedAnswer), async page =>
     {
-        await SendAsync(page, "How long does treatment take?");
+        await SendAsync(page, "is ketamine addictive?");
 
-        await Assertions.Expect(page.GetByText("Scripted answer to: How long does treatment take?").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Scripted document A").First).ToBeVisibleAsync();
-        Assert.Contains(_host.Answers.Turns, t => t.Text == "How long does treatment take?" && t.Channel == "directline");
+        await Assertions.Expect(page.GetByText("do not consider it highly addictive", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Is ketamine addictive?", new() { Exact = false }).Last).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("not medical advice", new() { Exact = false }).Last).ToBeVisibleAsync();
     });
 
     [Fact]
     public Task ClickSuggestedAction_SendsItAsTheNextQuestion() => WithPageAsync(nameof(ClickSuggestedAction_SendsItAsTheNextQuestion), async page =>
     {
-        await SendAsync(page, "first question");
-        await Assertions.Expect(page.GetByText("Scripted answer to: first question").First).ToBeVisibleAsync();
+        await SendAsync(page, "is ketamine addictive?");
+        await Assertions.Expect(page.GetByText("do not consider it highly addictive", new() { Exact = false }).First).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" }).GetByRole(AriaRole.Button, new() { Name = "Follow-up two?" }).ClickAsync();
+        await page.GetByRole(AriaRole.Toolbar, new() { Name = "Suggested actions" })
+            .GetByRole(AriaRole.Button, new() { Name = "Who is more at risk of ketamine misuse?" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Scripted answer to: Follow-up two?").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("history of drug addiction", new() { Exact = false }).First).ToBeVisibleAsync();
     });
 
     [Fact]
     public Task CrisisMessage_ShowsCrisisText() => WithPageAsync(nameof(CrisisMessage_ShowsCrisisText), async page =>
     {
-        await SendAsync(page, $"I feel {ScriptedAnswerService.CrisisTrigger}");
+        await SendAsync(page, "what are the side effects? honestly i dont want to be alive anymore");
 
-        await Assertions.Expect(page.GetByText("Scripted crisis text: call or text 988.").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("988 Suicide & Crisis Lifeline (US)", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Contact your clinic or care team", new() { Exact = false }).First).ToBeVisibleAsync();
     });
 
     [Fact]
     public Task Reload_StartsFreshConversation() => WithPageAsync(nameof(Reload_StartsFreshConversation), async page =>
     {
-        await SendAsync(page, "remember this unique question");
-        await Assertions.Expect(page.GetByText("Scripted answer to: remember this unique question").First).ToBeVisibleAsync();
+        await SendAsync(page, "what are the side effects of ketamine");
+        await Assertions.Expect(page.GetByText("dissociation", new() { Exact = false }).First).ToBeVisibleAsync();
 
         await page.ReloadAsync();
 
-        await Assertions.Expect(page.GetByText("[welcome]").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("remember this unique question")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText(WelcomeText, new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("what are the side effects of ketamine")).ToHaveCountAsync(0);
     });
 
     [Fact]
     public Task ThumbUp_RecordsLikeWithProvenance() => WithPageAsync(nameof(ThumbUp_RecordsLikeWithProvenance), async page =>
     {
-        await SendAsync(page, "rate me");
-        await Assertions.Expect(page.GetByText("Scripted answer to: rate me").First).ToBeVisibleAsync();
+        await SendAsync(page, "is ketamine addictive?");
+        await Assertions.Expect(page.GetByText("do not consider it highly addictive", new() { Exact = false }).First).ToBeVisibleAsync();
 
         await page.Locator(".webchat__thumb-button").First.ClickAsync();
 
         var record = await _host.Feedback.NextAsync();
         Assert.Equal("like", record.Rating);
         Assert.NotNull(record.Provenance);
-        Assert.Equal("v-test", record.Provenance.CorpusVersion);
+        Assert.Contains("addiction-risk#faq-1", record.Provenance.Passages);
         Assert.Contains("|", record.ActivityId, StringComparison.Ordinal);
     });
 
@@ -107,7 +112,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
         try
         {
             await page.GotoAsync(_host.BaseAddress.ToString());
-            await Assertions.Expect(page.GetByText("[welcome]").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByText(WelcomeText, new() { Exact = false }).First).ToBeVisibleAsync();
             await test(page);
         }
         catch

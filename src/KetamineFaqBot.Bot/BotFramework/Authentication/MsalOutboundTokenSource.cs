@@ -46,7 +46,7 @@ public sealed class MsalOutboundTokenSource : IDisposable
         IReadOnlyList<string> errors = BotAuthenticationOptionsValidator.GetErrors(settings);
         if (errors.Count > 0)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(BotAuthenticationOptions), errors);
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(BotAuthenticationOptions), errors);
         }
 
         _resource = settings.OutboundOAuthScope.TrimEnd('/');

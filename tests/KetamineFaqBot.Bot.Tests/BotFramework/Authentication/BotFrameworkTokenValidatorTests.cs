@@ -499,7 +499,7 @@ public sealed class BotFrameworkTokenValidatorTests : IClassFixture<OpenIdTestSe
             EmulatorOpenIdMetadataUrl = _server.MetadataUrl(_emulatorRealm),
         };
         configure?.Invoke(options);
-        var validator = new BotFrameworkTokenValidator(_httpClient, Options.Create(options), NullLogger<BotFrameworkTokenValidator>.Instance);
+        var validator = new BotFrameworkTokenValidator(_httpClient, Microsoft.Extensions.Options.Options.Create(options), NullLogger<BotFrameworkTokenValidator>.Instance);
         _disposables.Add(validator);
         return validator;
     }

@@ -182,5 +182,5 @@ public sealed class MsalOutboundTokenSourceTests
     }
 
     private static MsalOutboundTokenSource Create(BotAuthenticationOptions options, RecordingIdentityProvider? idp = null) =>
-        new(Options.Create(options), NullLogger<MsalOutboundTokenSource>.Instance, idp);
+        new(Microsoft.Extensions.Options.Options.Create(options), NullLogger<MsalOutboundTokenSource>.Instance, idp);
 }

@@ -129,6 +129,6 @@ public sealed class ServiceUrlAllowlistTests
             options.AllowedServiceUrlHosts.Add(host);
         }
 
-        return new ServiceUrlAllowlist(Options.Create(options), NullLogger<ServiceUrlAllowlist>.Instance);
+        return new ServiceUrlAllowlist(Microsoft.Extensions.Options.Options.Create(options), NullLogger<ServiceUrlAllowlist>.Instance);
     }
 }
