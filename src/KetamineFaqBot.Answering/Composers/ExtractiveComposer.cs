@@ -37,8 +37,9 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
             var sentences = TextAnalysis.Sentences(passages[rank].Text);
             for (var index = 0; index < sentences.Count; index++)
             {
-                var overlap = TextAnalysis.Stems(sentences[index]).Count(queryStems.Contains);
-                candidates.Add(new Candidate(rank, index, sentences[index], overlap, TextAnalysis.WordCount(sentences[index])));
+                var stems = TextAnalysis.Stems(sentences[index]);
+                var overlap = stems.Count(queryStems.Contains);
+                candidates.Add(new Candidate(rank, index, sentences[index], stems, overlap, TextAnalysis.WordCount(sentences[index])));
             }
         }
 
@@ -53,6 +54,12 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
             }
 
             if (chosen.Count > 0 && words + candidate.Words > options.MaxAnswerWords)
+            {
+                continue;
+            }
+
+            // FAQ answers and sections often say the same thing; a sentence that adds no new words is left out.
+            if (chosen.Any(c => candidate.Stems.IsSubsetOf(c.Stems)))
             {
                 continue;
             }
@@ -91,5 +98,5 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
         return $"{trimmed[..end]} [{position}]{punctuation}";
     }
 
-    private sealed record Candidate(int Rank, int Index, string Sentence, int Overlap, int Words);
+    private sealed record Candidate(int Rank, int Index, string Sentence, HashSet<string> Stems, int Overlap, int Words);
 }

@@ -23,6 +23,19 @@ public sealed class ExtractiveComposerTests
     }
 
     [Fact]
+    public void Compose_SentenceRepeatingAnotherOne_IsLeftOut()
+    {
+        var faq = TestCorpus.Section("cost", "faq", "cost", "Cost", "Ketamine treatments can be expensive, especially because insurance may not cover them.");
+        var section = TestCorpus.Section("cost", "cost", "cost", "Cost", "Ketamine treatments can be expensive.");
+        var hits = new[] { new SearchHit(faq, 9f), new SearchHit(section, 8f) };
+
+        var composed = Composer.Compose(new ComposeRequest("q", "ketamine treatment cost expensive", hits));
+
+        Assert.Equal("Ketamine treatments can be expensive, especially because insurance may not cover them [1].", composed.Text);
+        Assert.Single(composed.Cited);
+    }
+
+    [Fact]
     public void Compose_LongPassages_StaysWithinWordBudget()
     {
         var longSentence = "Ketamine " + string.Join(' ', Enumerable.Repeat("cost ketamine", 20)) + ".";
