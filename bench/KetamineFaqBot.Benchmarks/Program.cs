@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(KetamineFaqBot.Benchmarks.PipelineBenchmarks).Assembly).Run(args);
