@@ -7,7 +7,7 @@ using KetamineFaqBot.Core.Answering;
 namespace KetamineFaqBot.Cli.Commands.Ask;
 
 /// <summary>
-/// <c>kfaq ask [--json] [--index ROOT] [--prompts DIR] "question" ["follow-up" ...]</c>: answers a question the way
+/// <c>kfaq ask [--json] [--root DIR] [--prompts DIR] "question" ["follow-up" ...]</c>: answers a question the way
 /// the bot would; extra arguments are later turns of the same conversation.
 /// </summary>
 public static class AskCommand
@@ -45,7 +45,7 @@ public static class AskCommand
         return command;
     }
 
-    internal static Option<string> IndexOption() => new("--index")
+    internal static Option<string> IndexOption() => new("--root")
     {
         Description = "Index root (holds the versions and the 'current' pointer).",
         DefaultValueFactory = _ => CliDefaults.IndexRoot,

@@ -50,7 +50,7 @@ public sealed class AskCommandTests
     [Fact]
     public async Task Ask_PipelineCannotBeBuilt_ExitsTwoWithMessage()
     {
-        var (exit, _, error) = await RunAsync(TestAnswering.Broken, "ask", "--index", "/nowhere", "Is ketamine addictive?");
+        var (exit, _, error) = await RunAsync(TestAnswering.Broken, "ask", "--root", "/nowhere", "Is ketamine addictive?");
 
         Assert.Equal(2, exit);
         Assert.Contains("Index folder '/nowhere' does not exist.", error, StringComparison.Ordinal);
