@@ -37,7 +37,7 @@ public sealed class AnsweringOptions : IValidatableObject
 
     /// <summary>Confidence gate: lowest fraction of the question's informative terms covered by the top passages.</summary>
     [Range(0, 1)]
-    public double MinCoverage { get; set; } = 0.5;
+    public double MinCoverage { get; set; } = 0.6;
 
     /// <summary>FAQ composer: lowest score of a top FAQ hit whose vetted answer is sent verbatim.</summary>
     [Range(0, 1000)]
@@ -46,6 +46,10 @@ public sealed class AnsweringOptions : IValidatableObject
     /// <summary>FAQ composer: how many times the best section's score the top FAQ hit must reach.</summary>
     [Range(1, 100)]
     public double FaqDominance { get; set; } = 1.3;
+
+    /// <summary>FAQ composer: lowest fraction of the question's content words found in the entry's phrasings or answer.</summary>
+    [Range(0, 1)]
+    public double FaqMinCoverage { get; set; } = 0.75;
 
     /// <summary>Extractive composer: longest answer in words (the first sentence is always kept).</summary>
     [Range(10, 500)]

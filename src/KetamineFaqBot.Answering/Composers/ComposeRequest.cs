@@ -1,3 +1,4 @@
+using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Core.Retrieval;
 
 namespace KetamineFaqBot.Answering.Composers;
@@ -7,4 +8,5 @@ namespace KetamineFaqBot.Answering.Composers;
 /// <param name="Query">The standalone query (the question, or a follow-up made standalone).</param>
 /// <param name="Hits">Retrieved passages, best first; never empty once the confidence gate has passed.</param>
 /// <param name="Locale">Locale of the turn.</param>
-public sealed record ComposeRequest(string Question, string Query, IReadOnlyList<SearchHit> Hits, string Locale = "en-US");
+/// <param name="Statistics">Term weights of the live corpus; without them every query word weighs the same.</param>
+public sealed record ComposeRequest(string Question, string Query, IReadOnlyList<SearchHit> Hits, string Locale = "en-US", TermStatistics? Statistics = null);

@@ -38,7 +38,7 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
             for (var index = 0; index < sentences.Count; index++)
             {
                 var stems = TextAnalysis.Stems(sentences[index]);
-                var overlap = stems.Count(queryStems.Contains);
+                var overlap = stems.Where(queryStems.Contains).Sum(stem => request.Statistics?.Weight(stem) ?? 1.0);
                 candidates.Add(new Candidate(rank, index, sentences[index], stems, overlap, TextAnalysis.WordCount(sentences[index])));
             }
         }
@@ -98,5 +98,5 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
         return $"{trimmed[..end]} [{position}]{punctuation}";
     }
 
-    private sealed record Candidate(int Rank, int Index, string Sentence, HashSet<string> Stems, int Overlap, int Words);
+    private sealed record Candidate(int Rank, int Index, string Sentence, HashSet<string> Stems, double Overlap, int Words);
 }

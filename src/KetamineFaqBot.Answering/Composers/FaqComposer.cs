@@ -1,3 +1,4 @@
+using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Core.Corpus;
 
 namespace KetamineFaqBot.Answering.Composers;
@@ -25,6 +26,26 @@ public sealed class FaqComposer(AnsweringOptions options)
             return null;
         }
 
+        // A vetted answer is only sent verbatim when it is about what was asked: the question's content words must
+        // (mostly) appear in the entry's phrasings or answer. "Do female patients have a higher addiction risk?"
+        // must not get the general addiction answer, which says nothing about sex differences.
+        if (FaqCoverage(request.Query, top.Passage) < options.FaqMinCoverage)
+        {
+            return null;
+        }
+
         return new ComposedAnswer(ExtractiveComposer.WithMarker(top.Passage.Text.Trim(), 1), [top.Passage], Name);
+    }
+
+    private static double FaqCoverage(string query, Passage faq)
+    {
+        var queryStems = TextAnalysis.Stems(query);
+        if (queryStems.Count == 0)
+        {
+            return 1;
+        }
+
+        var faqStems = TextAnalysis.Stems($"{string.Join("\n", faq.Questions)}\n{faq.Text}");
+        return (double)queryStems.Count(faqStems.Contains) / queryStems.Count;
     }
 }

@@ -1,9 +1,10 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using KetamineFaqBot.Answering.Composers;
 using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Generative;
 using KetamineFaqBot.Answering.Logging;
+using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Retrieval;
@@ -175,7 +176,7 @@ public sealed class AnswerPipeline : IAnswerService
             return noAnswer with { Query = query, HitCount = hits.Count };
         }
 
-        var request = new ComposeRequest(question, query, hits, turn.Locale);
+        var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages));
         var composed = faq.TryCompose(request);
         if (composed is null && generative is not null)
         {

@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using KetamineFaqBot.Answering.Text;
-using KetamineFaqBot.Core.Corpus;
 using KetamineFaqBot.Core.Retrieval;
 
 namespace KetamineFaqBot.Answering.Pipeline;
@@ -16,8 +14,8 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     private const int CoverageDepth = 3;
 
     // Terms found in a large share of passages ("ketamine", "depression") say nothing about whether the corpus
-    // covers a question; they are left out of the coverage fraction. Computed once per corpus version.
-    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, Passage>, HashSet<string>> CommonStems = [];
+    // covers a question; they are left out of the coverage fraction.
+    private const double CommonShare = 0.4;
 
     public GateResult Evaluate(string query, IReadOnlyList<SearchHit> hits)
     {
@@ -41,9 +39,9 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     public double Coverage(string query, IReadOnlyList<SearchHit> hits)
     {
         ArgumentNullException.ThrowIfNull(hits);
-        var common = CommonStems.GetValue(retriever.Passages, ComputeCommon);
+        var statistics = TermStatistics.For(retriever.Passages);
         var terms = TextAnalysis.ContentTerms(query)
-            .Where(t => !common.Contains(TextAnalysis.Stem(t)))
+            .Where(t => !statistics.IsCommon(TextAnalysis.Stem(t), CommonShare))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (terms.Count == 0)
@@ -56,7 +54,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var hit in top)
         {
-            stems.UnionWith(TextAnalysis.Stems(PassageText(hit.Passage)));
+            stems.UnionWith(TextAnalysis.Stems(TermStatistics.Describe(hit.Passage)));
         }
 
         var covered = 0;
@@ -69,22 +67,5 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         }
 
         return (double)covered / terms.Count;
-    }
-
-    private static string PassageText(Passage p) => $"{p.Title}\n{p.Section}\n{string.Join("\n", p.Questions)}\n{p.Text}";
-
-    private static HashSet<string> ComputeCommon(IReadOnlyDictionary<string, Passage> passages)
-    {
-        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var passage in passages.Values)
-        {
-            foreach (var stem in TextAnalysis.Stems(PassageText(passage)))
-            {
-                frequency[stem] = frequency.GetValueOrDefault(stem) + 1;
-            }
-        }
-
-        var threshold = Math.Max(2, passages.Count * 0.4);
-        return frequency.Where(kv => kv.Value >= threshold).Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using KetamineFaqBot.Answering.Composers;
+using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Answering.Tests.TestDoubles;
 using KetamineFaqBot.Core.Retrieval;
 
@@ -33,6 +34,21 @@ public sealed class ExtractiveComposerTests
 
         Assert.Equal("Ketamine treatments can be expensive, especially because insurance may not cover them [1].", composed.Text);
         Assert.Single(composed.Cited);
+    }
+
+    [Fact]
+    public void Compose_WithTermStatistics_PrefersTheSentenceWithTheRareWord()
+    {
+        var general = TestCorpus.Section("addiction", "general", "addiction-risk", "Risk", "The risk of addiction to ketamine is low under supervision.");
+        var female = TestCorpus.Section("addiction", "female", "addiction-risk", "Sex", "Female rodents seem more susceptible.");
+        var filler = Enumerable.Range(0, 8).Select(i => TestCorpus.Section("other", $"s{i}", "overview", "Other", $"Ketamine addiction risk note {i}."));
+        var corpus = new[] { general, female }.Concat(filler).ToDictionary(p => p.Id);
+        var hits = new[] { new SearchHit(general, 9f), new SearchHit(female, 8f) };
+        var composer = new ExtractiveComposer(new AnsweringOptions { MaxAnswerWords = 12 });
+
+        var composed = composer.Compose(new ComposeRequest("q", "female ketamine addiction risk", hits, "en-US", TermStatistics.For(corpus)));
+
+        Assert.Contains("Female rodents", composed.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,4 +33,16 @@ public sealed class FaqComposerTests
     [Fact]
     public void TryCompose_TopHitIsSection_ReturnsNull() =>
         Assert.Null(Composer.TryCompose(new ComposeRequest("q", "q", [new SearchHit(TestCorpus.Passages[0], 9f)])));
+
+    [Fact]
+    public void TryCompose_QuestionAsksSomethingTheEntryDoesNotCover_ReturnsNull()
+    {
+        var faq = TestCorpus.Faq("addiction", 1, "addiction-risk", "Under supervision the risk of addiction is considered low.", "Is ketamine addictive?");
+
+        var general = Composer.TryCompose(new ComposeRequest("q", "is ketamine addictive", [new SearchHit(faq, 9f), Section]));
+        var specific = Composer.TryCompose(new ComposeRequest("q", "are female patients more at risk of addiction", [new SearchHit(faq, 9f), Section]));
+
+        Assert.NotNull(general);
+        Assert.Null(specific);
+    }
 }

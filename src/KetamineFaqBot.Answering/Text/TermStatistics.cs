@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using KetamineFaqBot.Core.Corpus;
+
+namespace KetamineFaqBot.Answering.Text;
+
+/// <summary>
+/// How many passages of the live corpus contain each stem: rare words ("female", "tolerance") say more about what a
+/// question is after than words found everywhere ("ketamine", "depression"). Computed once per index version.
+/// </summary>
+public sealed class TermStatistics
+{
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, Passage>, TermStatistics> Cache = [];
+
+    private readonly Dictionary<string, int> frequency;
+    private readonly int passageCount;
+
+    private TermStatistics(IReadOnlyDictionary<string, Passage> passages)
+    {
+        passageCount = passages.Count;
+        frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var passage in passages.Values)
+        {
+            foreach (var stem in TextAnalysis.Stems(Describe(passage)))
+            {
+                frequency[stem] = frequency.GetValueOrDefault(stem) + 1;
+            }
+        }
+    }
+
+    public static TermStatistics For(IReadOnlyDictionary<string, Passage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        return Cache.GetValue(passages, p => new TermStatistics(p));
+    }
+
+    /// <summary>Title, section, FAQ phrasings and text: everything a passage is found by.</summary>
+    public static string Describe(Passage passage)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        return $"{passage.Title}\n{passage.Section}\n{string.Join("\n", passage.Questions)}\n{passage.Text}";
+    }
+
+    /// <summary>True when the stem is in at least <paramref name="share"/> of all passages.</summary>
+    public bool IsCommon(string stem, double share) =>
+        frequency.GetValueOrDefault(stem) >= Math.Max(2, passageCount * share);
+
+    /// <summary>
+    /// Inverse document frequency of a stem: near zero for words in every passage, highest for rare ones. The small
+    /// floor keeps common words as tie-breakers.
+    /// </summary>
+    public double Weight(string stem) => Math.Log((passageCount + 1.0) / (frequency.GetValueOrDefault(stem) + 1.0)) + 0.1;
+}
