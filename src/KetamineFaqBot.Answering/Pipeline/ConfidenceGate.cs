@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Core.Retrieval;
 
@@ -16,6 +17,10 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     // Terms found in a large share of passages ("ketamine", "depression") say nothing about whether the corpus
     // covers a question; they are left out of the coverage fraction.
     private const double CommonShare = 0.4;
+
+    // Words users type recur; what a single word retrieves only changes with the index version.
+    private const int MaxCachedTerms = 10_000;
+    private readonly ConcurrentDictionary<(string Version, string Term), string[]> termHits = new();
 
     public GateResult Evaluate(string query, IReadOnlyList<SearchHit> hits)
     {
@@ -60,12 +65,31 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         var covered = 0;
         foreach (var term in terms)
         {
-            if (stems.Contains(TextAnalysis.Stem(term)) || retriever.Search(term, CoverageDepth).Any(h => topIds.Contains(h.Passage.Id)))
+            if (stems.Contains(TextAnalysis.Stem(term)) || HitsFor(term).Any(topIds.Contains))
             {
                 covered++;
             }
         }
 
         return (double)covered / terms.Count;
+    }
+
+    /// <summary>Ids of the passages a single word finds through the index's synonyms and stemming.</summary>
+    private string[] HitsFor(string term)
+    {
+        var key = (retriever.CorpusVersion, term);
+        if (termHits.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var ids = retriever.Search(term, CoverageDepth).Select(h => h.Passage.Id).ToArray();
+        if (termHits.Count >= MaxCachedTerms)
+        {
+            termHits.Clear();
+        }
+
+        termHits[key] = ids;
+        return ids;
     }
 }
