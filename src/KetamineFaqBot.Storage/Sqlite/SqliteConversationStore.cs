@@ -1,0 +1,39 @@
+using KetamineFaqBot.Core.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace KetamineFaqBot.Storage.Sqlite;
+
+/// <summary>Follow-up context in SQLite, keyed by conversation hash; state older than its time to live reads as empty.</summary>
+public sealed class SqliteConversationStore(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider timeProvider) : IConversationStore
+{
+    public async Task<ConversationState> LoadAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT state FROM conversations WHERE hash = $hash AND touched >= $since;")
+            .With("$hash", ConversationHash.Of(conversationId))
+            .With("$since", (timeProvider.GetUtcNow() - options.Value.ConversationTimeToLive).ToUnixTimeMilliseconds());
+        var state = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        return state is null ? ConversationState.Empty : StoreJson.Deserialize<ConversationState>(state);
+    }
+
+    public async Task SaveAsync(string conversationId, ConversationState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+                "INSERT INTO conversations (hash, state, touched) VALUES ($hash, $state, $now) " +
+                "ON CONFLICT (hash) DO UPDATE SET state = excluded.state, touched = excluded.touched;")
+            .With("$hash", ConversationHash.Of(conversationId))
+            .With("$state", StoreJson.Serialize(state))
+            .With("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ResetAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("DELETE FROM conversations WHERE hash = $hash;")
+            .With("$hash", ConversationHash.Of(conversationId));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Reflection;
+using KetamineFaqBot.Storage.Logging;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace KetamineFaqBot.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite file: connection string, schema migrations (SQL files applied in order, tracked in
+/// <c>PRAGMA user_version</c>), WAL mode so readers never block the writer, and a busy timeout so concurrent writers
+/// queue instead of failing. <see cref="Initialise"/> runs at start-up and turns every unusable-file case into a
+/// <see cref="StorageException"/> that says what is wrong.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly ILogger<SqliteDatabase> logger;
+
+    public SqliteDatabase(string connectionStringOrPath, string baseFolder, int busyTimeoutSeconds, ILogger<SqliteDatabase> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionStringOrPath);
+        this.logger = logger;
+        var builder = connectionStringOrPath.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(connectionStringOrPath)
+            : new SqliteConnectionStringBuilder { DataSource = connectionStringOrPath };
+        if (builder.DataSource.Length == 0 || builder.DataSource == ":memory:")
+        {
+            throw new StorageException("Storage:ConnectionString must name a SQLite file: conversations and records have to survive a restart.");
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource, baseFolder);
+        builder.DefaultTimeout = busyTimeoutSeconds;
+        builder.Pooling = true;
+        FilePath = builder.DataSource;
+        ReadOnly = builder.Mode == SqliteOpenMode.ReadOnly;
+        ConnectionString = builder.ToString();
+    }
+
+    public string FilePath { get; }
+
+    internal string ConnectionString { get; }
+
+    private bool ReadOnly { get; }
+
+    /// <summary>Creates or migrates the schema and proves the file can be written. Idempotent.</summary>
+    public void Initialise()
+    {
+        if (ReadOnly)
+        {
+            throw new StorageException($"The SQLite store {FilePath} is opened read-only (Mode=ReadOnly): the bot must write conversations and records. Remove Mode=ReadOnly from Storage:ConnectionString.");
+        }
+
+        // SAFETY: a file an operator marked read-only is treated as read-only even for a process that could
+        // override the permission bits; writing into it anyway would surprise them.
+        if (File.Exists(FilePath) && !OperatingSystem.IsWindows()
+            && (File.GetUnixFileMode(FilePath) & UnixFileMode.UserWrite) == 0)
+        {
+            throw new StorageException($"The SQLite store {FilePath} is read-only: make it writable by the bot's user or point Storage:ConnectionString at another file.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            using var connection = Open();
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            var applied = 0;
+            foreach (var (number, sql) in Migrations().Where(m => m.Number > version))
+            {
+                Execute(connection, sql, transaction);
+                Execute(connection, $"PRAGMA user_version = {number.ToString(CultureInfo.InvariantCulture)};", transaction);
+                version = number;
+                applied++;
+            }
+
+            // A real write, so a file that cannot be written fails here and not on a patient's first question.
+            Execute(connection, "INSERT INTO store_meta (key, value) VALUES ('last_start', $now) ON CONFLICT (key) DO UPDATE SET value = excluded.value;", transaction,
+                ("$now", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            transaction.Commit();
+            StorageLog.SqliteReady(logger, FilePath, version, applied);
+        }
+        catch (SqliteException ex)
+        {
+            throw Explain(ex);
+        }
+    }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private StorageException Explain(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        8 => new StorageException($"The SQLite store {FilePath} is read-only: make it writable by the bot's user or point Storage:ConnectionString at another file.", ex),
+        5 or 6 => new StorageException($"The SQLite store {FilePath} is locked by another process: stop the other bot or tool using it, or point Storage:ConnectionString at another file.", ex),
+        14 => new StorageException($"The SQLite store {FilePath} cannot be opened or created: check the folder exists and is writable.", ex),
+        26 => new StorageException($"{FilePath} is not a SQLite database: point Storage:ConnectionString at a new file.", ex),
+        _ => new StorageException($"The SQLite store {FilePath} cannot be used (SQLite error {ex.SqliteErrorCode.ToString(CultureInfo.InvariantCulture)}).", ex),
+    };
+
+    private static IEnumerable<(int Number, string Sql)> Migrations()
+    {
+        var assembly = typeof(SqliteDatabase).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Migrations.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var number = int.Parse(name.AsSpan("Migrations.".Length, 4), CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return (number, reader.ReadToEnd());
+        }
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using KetamineFaqBot.Storage.Redis;
+using KetamineFaqBot.Storage.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace KetamineFaqBot.Storage.Tests.Redis;
+
+/// <summary>The store contract over a real redis-server; each test uses its own key prefix.</summary>
+public sealed class RedisStoreContractTests(RedisServerFixture redis) : StoreContractTests, IClassFixture<RedisServerFixture>
+{
+    private RedisConnection? connection;
+
+    protected override StoreSet CreateStores()
+    {
+        Options.ConnectionString = redis.Server.ConnectionString;
+        Options.KeyPrefix = "t" + Guid.NewGuid().ToString("N")[..8] + ":";
+        var options = MsOptions.Create(Options);
+        connection = new RedisConnection(options, NullLogger<RedisConnection>.Instance);
+        return new StoreSet(
+            new RedisConversationStore(connection, options, Clock),
+            new RedisActivityLog(connection, options, Clock),
+            new RedisFeedbackStore(connection),
+            new RedisContentGapStore(connection),
+            new RedisAnswerRecordStore(connection, options, MsOptions.Create(Privacy), Clock),
+            new RedisMaintenance(connection, options));
+    }
+
+    protected override async Task<string> DumpStoredTextAsync()
+    {
+        using var multiplexer = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        var server = multiplexer.GetServer(multiplexer.GetEndPoints()[0]);
+        var database = multiplexer.GetDatabase();
+        var text = new StringBuilder();
+        await foreach (var key in server.KeysAsync(pattern: Options.KeyPrefix + "*"))
+        {
+            text.Append((string?)key).Append('\n');
+            var type = await database.KeyTypeAsync(key);
+            IEnumerable<string?> values = type switch
+            {
+                RedisType.String => [await database.StringGetAsync(key)],
+                RedisType.Hash => (await database.HashGetAllAsync(key)).SelectMany(e => new[] { (string?)e.Name, (string?)e.Value }),
+                RedisType.SortedSet => (await database.SortedSetRangeByRankAsync(key)).Select(v => (string?)v),
+                _ => [],
+            };
+            foreach (var value in values)
+            {
+                text.Append(value).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        connection?.Dispose();
+        base.Dispose(disposing);
+    }
+}
