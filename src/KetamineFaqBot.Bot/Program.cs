@@ -6,6 +6,7 @@ using KetamineFaqBot.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBotHost();
+builder.AddBotStorage();
 builder.AddAnswerPipeline();
 builder.AddDirectLine();
 builder.AddBotFramework();

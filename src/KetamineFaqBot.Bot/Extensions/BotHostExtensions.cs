@@ -1,9 +1,7 @@
-using KetamineFaqBot.Bot.Feedback;
 using KetamineFaqBot.Bot.Health;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
 using KetamineFaqBot.Bot.Turns;
-using KetamineFaqBot.Core.Feedback;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.Extensions;
 
-/// <summary>Options, the turn adapter, the background queue, feedback and health: what every channel shares.</summary>
+/// <summary>Options, the turn adapter, the background queue and health: what every channel shares.</summary>
 public static class BotHostExtensions
 {
     public static WebApplicationBuilder AddBotHost(this WebApplicationBuilder builder)
@@ -24,13 +22,11 @@ public static class BotHostExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
-        services.AddSingleton<IReplyLedger, InMemoryReplyLedger>();
-        services.TryAddSingleton<InMemoryFeedbackStore>();
-        services.TryAddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<InMemoryFeedbackStore>());
         services.AddScoped<TurnProcessor>();
         services.AddSingleton<TurnDispatcher>();
         services.AddHostedService<TurnWorker>();
         services.AddSingleton<IReadinessCheck, AnswerServiceReadinessCheck>();
+        services.AddSingleton<IReadinessCheck, StoreReadinessCheck>();
         return builder;
     }
 

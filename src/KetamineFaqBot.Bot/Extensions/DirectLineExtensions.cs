@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.Extensions;
 
-/// <summary>The bot's own Direct Line 3.0 endpoint (tokens, in-memory log, streams, per-IP limits, optional CORS).</summary>
+/// <summary>The bot's own Direct Line 3.0 endpoint (tokens, the stored activity log, streams, per-IP limits, optional CORS).</summary>
 public static class DirectLineExtensions
 {
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
@@ -18,7 +18,7 @@ public static class DirectLineExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<DirectLineOptions>().Bind(builder.Configuration.GetSection(DirectLineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IDirectLineStore, InMemoryDirectLineStore>();
+        services.TryAddSingleton<IDirectLineStore, ActivityLogDirectLineStore>();
         services.AddSingleton<DirectLineStreamHub>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineTokenService>();

@@ -1,7 +1,8 @@
 namespace KetamineFaqBot.Bot.Knowledge;
 
 /// <summary>Resolved absolute folders for <see cref="KnowledgeOptions"/>.</summary>
-public sealed record KnowledgePaths(string CorpusFolder, string PromptsFolder, string IndexRoot)
+/// <param name="BaseFolder">The folder holding corpus/ and prompts/ (or the working directory): relative data paths start here.</param>
+public sealed record KnowledgePaths(string CorpusFolder, string PromptsFolder, string IndexRoot, string BaseFolder)
 {
     public static KnowledgePaths Resolve(KnowledgeOptions options, string workingDirectory)
     {
@@ -10,7 +11,8 @@ public sealed record KnowledgePaths(string CorpusFolder, string PromptsFolder, s
         return new KnowledgePaths(
             Path.GetFullPath(options.CorpusFolder, baseFolder),
             Path.GetFullPath(options.PromptsFolder, baseFolder),
-            Path.GetFullPath(options.IndexRoot, baseFolder));
+            Path.GetFullPath(options.IndexRoot, baseFolder),
+            baseFolder);
     }
 
     private static string FindBase(KnowledgeOptions options, string workingDirectory)

@@ -5,6 +5,7 @@ using KetamineFaqBot.Bot.Protocol.Logging;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Feedback;
+using KetamineFaqBot.Core.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class TurnProcessor(
     IAnswerService answerService,
     IResponseTexts responseTexts,
     IFeedbackStore feedbackStore,
-    IReplyLedger replyLedger,
+    IAnswerRecordStore answerRecords,
     IServiceProvider services,
     IOptions<BotOptions> options,
     TimeProvider timeProvider,
@@ -77,12 +78,12 @@ public sealed class TurnProcessor(
             var reply = ReplyBuilder.BuildAnswer(activity, answer, feedbackKey);
             var replyId = await sender.SendAsync(reply, cancellationToken);
 
-            var record = new AnsweredReply(conversationId, replyId, answer.Route, answer.Provenance);
-            replyLedger.Remember(conversationId, feedbackKey, record);
-            if (!string.IsNullOrEmpty(replyId))
-            {
-                replyLedger.Remember(conversationId, replyId, record);
-            }
+            // Provenance of every reply, findable by either key when feedback arrives at any instance. The store
+            // keeps the question and reply text only when Privacy:StoreTranscripts is on, and then redacted.
+            string[] replyKeys = string.IsNullOrEmpty(replyId) ? [feedbackKey] : [feedbackKey, replyId];
+            await answerRecords.RecordAsync(
+                new AnswerRecord(timeProvider.GetUtcNow(), ConversationHash.Of(conversationId), activity.ChannelId ?? "unknown", replyKeys, answer.Route, answer.Provenance, text, answer.Text),
+                cancellationToken);
 
             var route = answer.Route.ToWire();
             TurnLog.Answered(logger, conversationId, activity.ChannelId, route);
@@ -226,8 +227,8 @@ public sealed class TurnProcessor(
             return;
         }
 
-        var answered = replyLedger.Find(conversationId, replyKey);
-        var activityId = answered?.ActivityId ?? replyKey;
+        var answered = await answerRecords.FindAsync(ConversationHash.Of(conversationId), replyKey, cancellationToken);
+        var activityId = answered?.ReplyKeys.Count > 1 ? answered.ReplyKeys[1] : replyKey;
         await feedbackStore.RecordAsync(
             new FeedbackRecord(timeProvider.GetUtcNow(), conversationId, activityId, rating, comment, answered?.Provenance),
             cancellationToken);

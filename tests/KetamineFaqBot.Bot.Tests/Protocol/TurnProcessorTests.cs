@@ -1,4 +1,3 @@
-using KetamineFaqBot.Bot.Feedback;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
 using KetamineFaqBot.Bot.Tests.TestSupport;
@@ -40,7 +39,8 @@ public sealed class TurnProcessorTests
     [Fact]
     public async Task ProcessAsync_FeedbackEventFromPage_RecordsRating()
     {
-        var feedback = new InMemoryFeedbackStore();
+        using var stores = new TempSqliteStores();
+        var feedback = stores.Feedback;
         var processor = CreateProcessor(new ServiceCollection().BuildServiceProvider(), feedback: feedback);
         var activity = Message("x");
         activity.Type = ActivityTypes.Event;
@@ -49,16 +49,16 @@ public sealed class TurnProcessorTests
 
         await processor.ProcessAsync(activity, new RecordingSender());
 
-        var record = Assert.Single(feedback.Records);
+        var record = Assert.Single(await feedback.ListAsync(DateTimeOffset.MinValue, 10));
         Assert.Equal(("like", "conv|0000003"), (record.Rating, record.ActivityId));
     }
 
     private static TurnProcessor CreateProcessor(
-        IServiceProvider services, ScriptedAnswerService? answers = null, int maxLength = 2000, InMemoryFeedbackStore? feedback = null) => new(
+        IServiceProvider services, ScriptedAnswerService? answers = null, int maxLength = 2000, KetamineFaqBot.Core.Feedback.IFeedbackStore? feedback = null) => new(
         answers ?? new ScriptedAnswerService(),
         new ScriptedResponseTexts(),
-        feedback ?? new InMemoryFeedbackStore(),
-        new InMemoryReplyLedger(),
+        feedback ?? new RecordingFeedbackStore(),
+        new RecordingAnswerRecordStore(),
         services,
         Microsoft.Extensions.Options.Options.Create(new BotOptions { MaxMessageLength = maxLength }),
         TimeProvider.System,

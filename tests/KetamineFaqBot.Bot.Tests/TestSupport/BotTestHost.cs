@@ -19,12 +19,16 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
 
     private readonly bool _realAnswers;
     private readonly string? _indexFolder;
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "kfaq-bot-data-" + Guid.NewGuid().ToString("N"));
 
     private BotTestHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices, bool realAnswers)
     {
         _settings = settings;
         _configureServices = configureServices;
         _realAnswers = realAnswers;
+
+        // Each host has its own SQLite file unless the test chose a store.
+        _settings.TryAdd("Storage:ConnectionString", Path.Combine(_dataFolder, "state.db"));
         if (realAnswers)
         {
             // The real pipeline over the shipped corpus and prompts, with its index built into a temp folder on start.
@@ -98,6 +102,12 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
         if (disposing && _indexFolder is not null && Directory.Exists(_indexFolder))
         {
             Directory.Delete(_indexFolder, recursive: true);
+        }
+
+        if (disposing && Directory.Exists(_dataFolder))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataFolder, recursive: true);
         }
     }
 }
