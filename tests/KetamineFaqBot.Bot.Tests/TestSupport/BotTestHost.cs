@@ -21,8 +21,11 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
     private readonly string? _indexFolder;
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "kfaq-bot-data-" + Guid.NewGuid().ToString("N"));
 
-    private BotTestHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices, bool realAnswers)
+    private readonly bool _realStores;
+
+    private BotTestHost(Dictionary<string, string?> settings, Action<IServiceCollection>? configureServices, bool realAnswers, bool realStores)
     {
+        _realStores = realStores;
         _settings = settings;
         _configureServices = configureServices;
         _realAnswers = realAnswers;
@@ -44,12 +47,16 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
     public RecordingFeedbackStore Feedback { get; } = new();
 
     /// <summary>The host with the real answering pipeline (shipped corpus, rules and response texts).</summary>
-    public static BotTestHost StartWithRealAnswers(IDictionary<string, string?>? settings = null) => Start(settings, null, realAnswers: true);
+    public static BotTestHost StartWithRealAnswers(IDictionary<string, string?>? settings = null) => Start(settings, null, realAnswers: true, realStores: false);
+
+    /// <summary>The real pipeline and the configured stores for everything, feedback included (no recording double).</summary>
+    public static BotTestHost StartProductionLike(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null) =>
+        Start(settings, configureServices, realAnswers: true, realStores: true);
 
     public static BotTestHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
-        Start(settings, configureServices, realAnswers: false);
+        Start(settings, configureServices, realAnswers: false, realStores: false);
 
-    private static BotTestHost Start(IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, bool realAnswers)
+    private static BotTestHost Start(IDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, bool realAnswers, bool realStores)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -64,7 +71,7 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
             merged[key] = value;
         }
 
-        var host = new BotTestHost(merged, configureServices, realAnswers);
+        var host = new BotTestHost(merged, configureServices, realAnswers, realStores);
         host.UseKestrel();
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -91,7 +98,11 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
                 services.AddSingleton<IResponseTexts, ScriptedResponseTexts>();
             }
 
-            services.AddSingleton<IFeedbackStore>(Feedback);
+            if (!_realStores)
+            {
+                services.AddSingleton<IFeedbackStore>(Feedback);
+            }
+
             _configureServices?.Invoke(services);
         });
     }

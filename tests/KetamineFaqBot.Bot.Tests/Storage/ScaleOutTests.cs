@@ -1,0 +1,137 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KetamineFaqBot.Bot.Tests.TestSupport;
+using KetamineFaqBot.Core.Conversations;
+using KetamineFaqBot.Core.Feedback;
+using KetamineFaqBot.Core.Records;
+using KetamineFaqBot.Storage.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KetamineFaqBot.Bot.Tests.Storage;
+
+/// <summary>
+/// Two bot instances on different loopback ports sharing one real redis-server, as behind a load balancer: one Direct
+/// Line conversation moves between them.
+/// </summary>
+public sealed class ScaleOutTests : IAsyncLifetime
+{
+    private RedisServer _redis = null!;
+    private BotTestHost _a = null!;
+    private BotTestHost _b = null!;
+
+    public Task InitializeAsync()
+    {
+        _redis = RedisServer.Start();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Redis",
+            ["Storage:ConnectionString"] = _redis.ConnectionString,
+            ["Storage:KeyPrefix"] = "scale:",
+        };
+        _a = BotTestHost.StartProductionLike(settings);
+        _b = BotTestHost.StartProductionLike(settings);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+        _redis.Dispose();
+    }
+
+    [Fact]
+    public async Task DirectLineConversation_StartedOnA_ContinuesOnBWithContextAndOneHistory()
+    {
+        using var httpA = _a.CreateHttpClient();
+        using var httpB = _b.CreateHttpClient();
+        var onA = await DirectLineTestClient.StartAsync(httpA);
+        var onB = new DirectLineTestClient(httpB, onA.ConversationId, onA.Token, onA.StreamUrl);
+
+        await onA.SendTextAsync("how does ketamine compare to ECT", "c-1");
+        var first = await WaitForBotRepliesAsync(onA, 1);
+
+        // Alone, "which one worked better?" is out of scope; with A's turn as context, B answers it.
+        await onB.SendTextAsync("which one worked better?", "c-2");
+        var second = await WaitForBotRepliesAsync(onB, 2);
+
+        var followUp = second[^1];
+        Assert.Contains("55.4", (string)followUp["text"]!, StringComparison.Ordinal);
+        Assert.Equal(first[0]["text"]!.ToString(), second[0]["text"]!.ToString());
+
+        // Both instances page the same log: same ids, same order, no duplicates or gaps, same watermark.
+        var (allA, watermarkA) = await onA.GetActivitiesAsync();
+        var (allB, watermarkB) = await onB.GetActivitiesAsync();
+        var idsA = allA.Select(a => (string)a!["id"]!).ToList();
+        Assert.Equal(idsA, allB.Select(a => (string)a!["id"]!));
+        Assert.Equal(watermarkA, watermarkB);
+        Assert.Equal(idsA.Count, idsA.Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, idsA.Count).Select(i => $"{onA.ConversationId}|{i:D7}"), idsA);
+        Assert.Equal(5, allA.Count(a => (string?)a!["type"] == "message")); // welcome, two questions, two answers
+
+        // Paging from the middle on B continues exactly where A's page stopped.
+        var (rest, _) = await onB.GetActivitiesAsync("2");
+        Assert.Equal(idsA.Skip(2), rest.Select(a => (string)a!["id"]!));
+    }
+
+    [Fact]
+    public async Task Feedback_RecordedOnB_VisibleInAsReportsWithProvenance()
+    {
+        using var httpA = _a.CreateHttpClient();
+        using var httpB = _b.CreateHttpClient();
+        var onA = await DirectLineTestClient.StartAsync(httpA);
+        var onB = new DirectLineTestClient(httpB, onA.ConversationId, onA.Token, onA.StreamUrl);
+        await onA.SendTextAsync("How addictive is ketamine when a doctor prescribes it for depression?", "c-1");
+        var reply = (await WaitForBotRepliesAsync(onA, 1))[0];
+        var replyId = (string)reply["id"]!;
+
+        // The provenance record is written as the reply goes out; a person clicks after reading it.
+        var records = _a.Services.GetRequiredService<IAnswerRecordStore>();
+        await EventuallyAsync(() => records.FindAsync(ConversationHash.Of(onA.ConversationId), replyId));
+
+        using var response = await onB.PostAsync(new JsonObject
+        {
+            ["type"] = "event",
+            ["name"] = "feedback",
+            ["from"] = new JsonObject { ["id"] = "someone-else", ["role"] = "user" },
+            ["value"] = new JsonObject { ["replyToId"] = replyId, ["reaction"] = "dislike", ["comment"] = "call me at 555-123-4567" },
+        });
+        response.EnsureSuccessStatusCode();
+
+        var reports = _a.Services.GetRequiredService<IFeedbackStore>();
+        var record = await EventuallyAsync(async () => await reports.ListAsync(DateTimeOffset.UtcNow.AddMinutes(-5), 10) is [var latest, ..] ? latest : null);
+        Assert.Equal("dislike", record.Rating);
+        Assert.Equal(replyId, record.ActivityId);
+        Assert.Equal("call me at [phone]", record.Comment);
+        Assert.NotNull(record.Provenance);
+        Assert.NotEmpty(record.Provenance.Passages);
+    }
+
+    private static async Task<List<JsonObject>> WaitForBotRepliesAsync(DirectLineTestClient client, int count)
+    {
+        return await EventuallyAsync(async () =>
+        {
+            var (activities, _) = await client.GetActivitiesAsync();
+            var replies = activities.Select(a => a!.AsObject())
+                .Where(a => (string?)a["type"] == "message" && (string?)a["from"]?["role"] == "bot" && a["replyToId"] is not null)
+                .ToList();
+            return replies.Count >= count ? replies : null;
+        });
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The condition did not hold within 30 s.");
+    }
+}
