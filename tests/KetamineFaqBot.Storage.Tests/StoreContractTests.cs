@@ -101,6 +101,20 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Conversations_RecentQueries_RedactedBeforeStorage()
+    {
+        var turn = new ConversationTurn(TestClock.Start, "is ketamine covered, my member id is 99887766 and email is lee@example.net", "answer", []);
+        await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([turn], CrisisFlag: false));
+
+        var stored = await DumpStoredTextAsync();
+        var loaded = await Stores.Conversations.LoadAsync(ConversationId);
+
+        Assert.DoesNotContain("99887766", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("lee@example.net", stored, StringComparison.Ordinal);
+        Assert.Equal("is ketamine covered, my member id is [number] and email is [email]", loaded.RecentTurns[0].Query);
+    }
+
+    [Fact]
     public async Task Conversations_Stored_NamedByHashNotId()
     {
         await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([], CrisisFlag: false));

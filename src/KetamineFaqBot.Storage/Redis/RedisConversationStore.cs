@@ -22,7 +22,7 @@ public sealed class RedisConversationStore(RedisConnection redis, IOptions<Stora
     public Task SaveAsync(string conversationId, ConversationState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var json = StoreJson.Serialize(new StoredConversation(state, timeProvider.GetUtcNow()));
+        var json = StoreJson.Serialize(new StoredConversation(ConversationRedaction.Prepare(state), timeProvider.GetUtcNow()));
         return redis.Database.StringSetAsync(KeyOf(conversationId), json, options.Value.ConversationTimeToLive);
     }
 

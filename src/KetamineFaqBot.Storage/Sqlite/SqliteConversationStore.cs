@@ -24,7 +24,7 @@ public sealed class SqliteConversationStore(SqliteDatabase database, IOptions<St
                 "INSERT INTO conversations (hash, state, touched) VALUES ($hash, $state, $now) " +
                 "ON CONFLICT (hash) DO UPDATE SET state = excluded.state, touched = excluded.touched;")
             .With("$hash", ConversationHash.Of(conversationId))
-            .With("$state", StoreJson.Serialize(state))
+            .With("$state", StoreJson.Serialize(ConversationRedaction.Prepare(state)))
             .With("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

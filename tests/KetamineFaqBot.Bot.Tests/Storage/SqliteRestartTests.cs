@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using KetamineFaqBot.Bot.Tests.TestSupport;
+using KetamineFaqBot.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace KetamineFaqBot.Bot.Tests.Storage;
+
+/// <summary>The embedded default: one SQLite file that outlives the bot process.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class SqliteRestartTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kfaq-restart-" + Guid.NewGuid().ToString("N"));
+
+    private Dictionary<string, string?> Settings => new() { ["Storage:ConnectionString"] = Path.Combine(_folder, "state.db") };
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            foreach (var file in Directory.GetFiles(_folder))
+            {
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_DirectLineHistoryAndFollowUpContextSurvive()
+    {
+        string conversationId, token, streamUrl;
+        List<string> idsBefore;
+        await using (var first = BotTestHost.StartProductionLike(Settings))
+        {
+            using var http = first.CreateHttpClient();
+            var client = await DirectLineTestClient.StartAsync(http);
+            (conversationId, token, streamUrl) = (client.ConversationId, client.Token, client.StreamUrl);
+            await client.SendTextAsync("how does ketamine compare to ECT", "c-1");
+            idsBefore = (await WaitForAnswersAsync(client, 1)).Ids;
+        }
+
+        await using var second = BotTestHost.StartProductionLike(Settings);
+        using var http2 = second.CreateHttpClient();
+        var resumed = new DirectLineTestClient(http2, conversationId, token, streamUrl);
+
+        var (history, _) = await resumed.GetActivitiesAsync();
+        Assert.Equal(idsBefore, history.Select(a => (string)a!["id"]!).Take(idsBefore.Count));
+
+        await resumed.SendTextAsync("which one worked better?", "c-2");
+        var after = await WaitForAnswersAsync(resumed, 2);
+        Assert.Contains("55.4", after.Texts[^1], StringComparison.Ordinal);
+        Assert.Equal(after.Ids.Count, after.Ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void Start_ReadOnlyStoreFile_FailsWithClearError()
+    {
+        Directory.CreateDirectory(_folder);
+        var path = Path.Combine(_folder, "state.db");
+        File.WriteAllBytes(path, []);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead);
+
+        var error = Assert.ThrowsAny<Exception>(() => BotTestHost.StartProductionLike(Settings).Dispose());
+
+        var storage = Unwrap(error).OfType<StorageException>().FirstOrDefault();
+        Assert.NotNull(storage);
+        Assert.Contains("read-only", storage.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<Exception> Unwrap(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Unwrap))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    private static async Task<(List<string> Ids, List<string> Texts)> WaitForAnswersAsync(DirectLineTestClient client, int answers)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var (activities, _) = await client.GetActivitiesAsync();
+            var all = activities.Select(a => a!.AsObject()).ToList();
+            var replies = all.Where(a => (string?)a["type"] == "message" && (string?)a["from"]?["role"] == "bot" && a["replyToId"] is not null).ToList();
+            if (replies.Count >= answers)
+            {
+                return (all.Select(a => (string)a["id"]!).ToList(), replies.Select(a => (string)a["text"]!).ToList());
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{answers} answer(s) did not arrive within 30 s.");
+    }
+}
