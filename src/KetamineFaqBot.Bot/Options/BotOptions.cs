@@ -20,9 +20,6 @@ public sealed class BotOptions
     /// <summary>Outside Development the bot refuses to start without an app id unless this is true.</summary>
     public bool AllowAnonymous { get; set; }
 
-    [Range(1, 100_000)]
-    public int MaxMessageLength { get; set; } = 2000;
-
     /// <summary>Largest accepted activity body, in bytes (413 above it).</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
