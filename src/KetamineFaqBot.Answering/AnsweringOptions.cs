@@ -23,10 +23,6 @@ public sealed class AnsweringOptions : IValidatableObject
     [Range(0.05, 120)]
     public double TimeoutSeconds { get; set; } = 8;
 
-    /// <summary>Longest accepted message, in characters, after normalisation.</summary>
-    [Range(20, 20_000)]
-    public int MaxQuestionLength { get; set; } = 1000;
-
     /// <summary>Passages retrieved per question.</summary>
     [Range(1, 50)]
     public int RetrieveTop { get; set; } = 8;

@@ -2,27 +2,23 @@ using System.ComponentModel.DataAnnotations;
 
 namespace KetamineFaqBot.Bot.Options;
 
-/// <summary>Bot identity (Azure Bot Service registration) and turn limits.</summary>
+/// <summary>
+/// Host settings of the <c>Bot</c> section: anonymous mode and turn limits. The registration's credentials
+/// (<c>MicrosoftAppPassword</c>, <c>MicrosoftAppType</c>, <c>MicrosoftAppTenantId</c>) and token validation live in
+/// <see cref="BotFramework.Authentication.BotAuthenticationOptions"/>, the one place that reads and checks them.
+/// </summary>
 public sealed class BotOptions
 {
     public const string SectionName = "Bot";
 
-    /// <summary>Empty means anonymous mode: no inbound JWT, no outbound token, loopback serviceUrls only.</summary>
+    /// <summary>
+    /// Empty means anonymous mode: no inbound JWT, no outbound token, loopback serviceUrls only. Read here only to
+    /// decide that mode; <see cref="BotFramework.Authentication.BotAuthenticationOptions"/> binds the same key.
+    /// </summary>
     public string? MicrosoftAppId { get; set; }
-
-    public string? MicrosoftAppPassword { get; set; }
-
-    /// <summary>MultiTenant | SingleTenant | UserAssignedMSI.</summary>
-    [RegularExpression("^(MultiTenant|SingleTenant|UserAssignedMSI)$")]
-    public string MicrosoftAppType { get; set; } = "SingleTenant";
-
-    public string? MicrosoftAppTenantId { get; set; }
 
     /// <summary>Outside Development the bot refuses to start without an app id unless this is true.</summary>
     public bool AllowAnonymous { get; set; }
-
-    [Range(1, 100_000)]
-    public int MaxMessageLength { get; set; } = 2000;
 
     /// <summary>Largest accepted activity body, in bytes (413 above it).</summary>
     [Range(1024, 16 * 1024 * 1024)]

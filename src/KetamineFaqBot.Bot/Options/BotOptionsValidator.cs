@@ -3,32 +3,19 @@ using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.Options;
 
-/// <summary>Start-up rules that DataAnnotations cannot say: credentials per app type, and no silent anonymous production.</summary>
+/// <summary>
+/// The start-up rule DataAnnotations cannot say: no silent anonymous production. Credentials per app type are checked
+/// by <see cref="BotFramework.Authentication.BotAuthenticationOptionsValidator"/> whenever an app id is set.
+/// </summary>
 public sealed class BotOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotOptions>
 {
     public ValidateOptionsResult Validate(string? name, BotOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.IsAnonymous)
-        {
-            // SAFETY: anonymous /api/messages accepts unauthenticated posts; outside Development it must be chosen on purpose.
-            return environment.IsDevelopment() || options.AllowAnonymous
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail("Bot:MicrosoftAppId is not set. Configure the Azure Bot registration, or set Bot:AllowAnonymous=true for a local-only deployment.");
-        }
 
-        var failures = new List<string>();
-        var needsTenant = options.MicrosoftAppType is "SingleTenant" or "UserAssignedMSI";
-        if (needsTenant && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
-        {
-            failures.Add($"Bot:MicrosoftAppTenantId is required for {options.MicrosoftAppType}.");
-        }
-
-        if (options.MicrosoftAppType is "SingleTenant" or "MultiTenant" && string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
-        {
-            failures.Add($"Bot:MicrosoftAppPassword is required for {options.MicrosoftAppType}.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        // SAFETY: anonymous /api/messages accepts unauthenticated posts; outside Development it must be chosen on purpose.
+        return !options.IsAnonymous || environment.IsDevelopment() || options.AllowAnonymous
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail("Bot:MicrosoftAppId is not set. Configure the Azure Bot registration, or set Bot:AllowAnonymous=true for a local-only deployment.");
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol.Logging;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
@@ -8,7 +7,6 @@ using KetamineFaqBot.Core.Feedback;
 using KetamineFaqBot.Core.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.Protocol;
 
@@ -22,7 +20,6 @@ public sealed class TurnProcessor(
     IFeedbackStore feedbackStore,
     IAnswerRecordStore answerRecords,
     IServiceProvider services,
-    IOptions<BotOptions> options,
     TimeProvider timeProvider,
     ILogger<TurnProcessor> logger)
 {
@@ -64,13 +61,8 @@ public sealed class TurnProcessor(
 
         try
         {
-            if (text.Length > options.Value.MaxMessageLength)
-            {
-                TurnLog.TooLong(logger, text.Length, conversationId);
-                await sender.SendAsync(ReplyBuilder.BuildText(activity, responseTexts.Text("too_long", locale)), cancellationToken);
-                return;
-            }
-
+            // SAFETY: no length check here. The pipeline owns the one limit (Messages:MaxLength): it still lets a long
+            // crisis or emergency message take its route, and answers any other over-long one with the too_long text.
             var turn = new Turn(conversationId, activity.From?.Id ?? string.Empty, text, locale, activity.ChannelId ?? "unknown");
             var answer = await AnswerWithTypingAsync(activity, turn, sender, cancellationToken);
 

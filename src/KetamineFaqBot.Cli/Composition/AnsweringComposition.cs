@@ -30,7 +30,7 @@ public sealed class AnsweringComposition
     /// <summary>Creates the normaliser for a maximum message length.</summary>
     public required Func<int, IMessageNormaliser> Normaliser { get; init; }
 
-    /// <summary>Configuration for the Answering section; defaults to Answering__* environment variables.</summary>
+    /// <summary>Configuration for the Answering and Messages sections; defaults to Answering__* and Messages__* environment variables.</summary>
     public IConfiguration? Configuration { get; init; }
 
     /// <summary>
@@ -59,7 +59,8 @@ public sealed class AnsweringComposition
             services.AddSingleton(Retriever(indexRoot));
             services.AddSingleton(Guardrails(promptsFolder));
             services.AddSingleton(ResponseTexts(promptsFolder));
-            services.AddSingleton(Normaliser(options.MaxQuestionLength));
+            var messages = configuration.GetSection(MessageNormaliserOptions.SectionName).Get<MessageNormaliserOptions>() ?? new MessageNormaliserOptions();
+            services.AddSingleton(Normaliser(messages.MaxLength));
             if (gaps is not null)
             {
                 services.AddSingleton(gaps);
@@ -84,14 +85,15 @@ public sealed class AnsweringComposition
         }
     }
 
-    /// <summary>Answering settings from Answering__* environment variables (e.g. Answering__Provider=Ollama).</summary>
+    /// <summary>Answering and message-limit settings from Answering__* and Messages__* environment variables (e.g. Answering__Provider=Ollama, Messages__MaxLength=1500).</summary>
     public static IConfiguration FromEnvironment()
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {
             var name = (string)variable.Key;
-            if (name.StartsWith(AnsweringOptions.SectionName + "__", StringComparison.OrdinalIgnoreCase))
+            if (name.StartsWith(AnsweringOptions.SectionName + "__", StringComparison.OrdinalIgnoreCase)
+                || name.StartsWith(MessageNormaliserOptions.SectionName + "__", StringComparison.OrdinalIgnoreCase))
             {
                 settings[name.Replace("__", ":", StringComparison.Ordinal)] = variable.Value as string;
             }

@@ -1,4 +1,3 @@
-using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
 using KetamineFaqBot.Bot.Tests.TestSupport;
 using KetamineFaqBot.Core.Conversations;
@@ -24,16 +23,18 @@ public sealed class TurnProcessorTests
     }
 
     [Fact]
-    public async Task ProcessAsync_TooLongMessage_SendsTooLongTextWithoutAnswering()
+    public async Task ProcessAsync_LongMessage_GoesToPipelineWholeForItsOneLimit()
     {
+        // The pipeline owns the only length limit (Messages:MaxLength); the adapter must neither refuse nor truncate.
         var sender = new RecordingSender();
         var answers = new ScriptedAnswerService();
-        var processor = CreateProcessor(new ServiceCollection().BuildServiceProvider(), answers, maxLength: 10);
+        var processor = CreateProcessor(new ServiceCollection().BuildServiceProvider(), answers);
+        var text = new string('k', 5000);
 
-        await processor.ProcessAsync(Message("this message is longer than ten"), sender);
+        await processor.ProcessAsync(Message(text), sender);
 
-        Assert.Equal("[too_long]", Assert.Single(sender.Sent).Text);
-        Assert.Empty(answers.Turns);
+        Assert.Equal(text, Assert.Single(answers.Turns).Text);
+        Assert.Contains(text, Assert.Single(sender.Sent).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,13 +55,12 @@ public sealed class TurnProcessorTests
     }
 
     private static TurnProcessor CreateProcessor(
-        IServiceProvider services, ScriptedAnswerService? answers = null, int maxLength = 2000, KetamineFaqBot.Core.Feedback.IFeedbackStore? feedback = null) => new(
+        IServiceProvider services, ScriptedAnswerService? answers = null, KetamineFaqBot.Core.Feedback.IFeedbackStore? feedback = null) => new(
         answers ?? new ScriptedAnswerService(),
         new ScriptedResponseTexts(),
         feedback ?? new RecordingFeedbackStore(),
         new RecordingAnswerRecordStore(),
         services,
-        Microsoft.Extensions.Options.Options.Create(new BotOptions { MaxMessageLength = maxLength }),
         TimeProvider.System,
         NullLogger<TurnProcessor>.Instance);
 

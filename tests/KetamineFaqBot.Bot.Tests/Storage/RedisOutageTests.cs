@@ -66,7 +66,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
             Assert.Contains("store-redis", await notReady.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Contains(_logs.Lines, l => l.EventId is 6010 or 6020);
+        Assert.Contains(_logs.Entries, l => l.EventId.Id is 6010 or 6020);
 
         // A crisis message during the outage still gets the fixed crisis text.
         await AskAsync("i want to end my life tonight", "in-3");
@@ -81,8 +81,9 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
         Assert.Equal(["crisis", "out_of_scope", "answer"], stored.Select(r => KetamineFaqBot.Core.Answering.RouteNames.ToWire(r.Route)));
 
         // No log line carries what the user wrote.
-        Assert.DoesNotContain("worked better", _logs.AllText, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("end my life", _logs.AllText, StringComparison.OrdinalIgnoreCase);
+        var logged = string.Join('\n', _logs.Entries.Select(e => e.AllText));
+        Assert.DoesNotContain("worked better", logged, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("end my life", logged, StringComparison.OrdinalIgnoreCase);
     }
 
     private async Task AskAsync(string text, string id)

@@ -1,33 +1,45 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace KetamineFaqBot.Bot.Tests.TestSupport;
 
-/// <summary>Keeps every formatted log line (with its event id and exception text) so tests can check what was logged.</summary>
+/// <summary>
+/// A real logger provider that keeps every entry in memory, so a test can read what the host would have written
+/// (register it as an <see cref="ILoggerProvider"/> singleton in the host's services).
+/// </summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<(int EventId, string Line)> _lines = new();
+    private readonly ConcurrentQueue<CapturedLog> _entries = new();
 
-    public IReadOnlyList<(int EventId, string Line)> Lines => [.. _lines];
+    /// <summary>A snapshot of the entries logged so far, in order.</summary>
+    public IReadOnlyList<CapturedLog> Entries => [.. _entries];
 
-    public string AllText => string.Join('\n', _lines.Select(l => l.Line));
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<(int EventId, string Line)> lines) : ILogger
+    private sealed class CapturingLogger(CapturingLoggerProvider owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            lines.Enqueue((eventId.Id, $"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} {exception}"));
+            var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+            {
+                foreach (var (key, value) in pairs)
+                {
+                    values[key] = Convert.ToString(value, CultureInfo.InvariantCulture);
+                }
+            }
+
+            owner._entries.Enqueue(new CapturedLog(category, logLevel, eventId, formatter(state, exception), values, exception?.ToString()));
         }
     }
 }

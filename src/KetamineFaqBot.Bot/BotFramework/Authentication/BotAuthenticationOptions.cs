@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace KetamineFaqBot.Bot.BotFramework.Authentication;
 
 /// <summary>
-/// Bot Framework credentials and token-validation settings, bound from the <c>Bot</c> section.
-/// Cross-field rules (tenant id for SingleTenant, allowlist syntax, https metadata) live in
-/// <see cref="BotAuthenticationOptionsValidator"/>.
+/// Bot Framework credentials and token-validation settings, bound from the <c>Bot</c> section: the only type that
+/// reads the registration's password, app type and tenant id. Cross-field rules (tenant id for SingleTenant,
+/// allowlist syntax, https metadata) live in <see cref="BotAuthenticationOptionsValidator"/>.
 /// </summary>
 public sealed class BotAuthenticationOptions
 {
@@ -35,7 +35,7 @@ public sealed class BotAuthenticationOptions
     /// <summary>Client secret for MultiTenant and SingleTenant registrations.</summary>
     public string? MicrosoftAppPassword { get; set; }
 
-    /// <summary>Registration type; decides the outbound credential only.</summary>
+    /// <summary>Registration type; decides the outbound credential only. MultiTenant when unset, as in the Bot Framework SDK.</summary>
     public MicrosoftAppType MicrosoftAppType { get; set; } = MicrosoftAppType.MultiTenant;
 
     /// <summary>Tenant id (GUID or verified domain); required for SingleTenant and UserAssignedMSI.</summary>

@@ -17,9 +17,6 @@ internal static partial class TurnLog
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Ignored activity of type {ActivityType} (name {Name})")]
     public static partial void Ignored(ILogger logger, string? activityType, string? name);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Message of {Length} characters over the limit in conversation {ConversationId}")]
-    public static partial void TooLong(ILogger logger, int length, string conversationId);
-
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Conversation state reset failed for {ConversationId}: {ExceptionType}")]
     public static partial void ResetFailed(ILogger logger, string conversationId, string exceptionType);
 
