@@ -1,3 +1,4 @@
+using KetamineFaqBot.Bot.Admin;
 using KetamineFaqBot.Bot.BotFramework;
 using KetamineFaqBot.Bot.DirectLine;
 using KetamineFaqBot.Bot.Extensions;
@@ -10,6 +11,7 @@ builder.AddBotStorage();
 builder.AddAnswerPipeline();
 builder.AddDirectLine();
 builder.AddBotFramework();
+builder.AddAdmin();
 
 var app = builder.Build();
 app.UseBotHost();
@@ -17,6 +19,7 @@ app.MapWebChat();
 app.MapHealth();
 app.MapDirectLine();
 app.MapBotFramework();
+app.MapAdmin();
 app.AnnounceWebChatUrl();
 app.Run();
 

@@ -81,6 +81,10 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>Asks the host's answer service directly, in a new conversation unless one is given.</summary>
+    public Task<Answer> AskAsync(string question, string? conversationId = null) =>
+        Services.GetRequiredService<IAnswerService>().AnswerAsync(new Turn(conversationId ?? Guid.NewGuid().ToString("N"), "test-user", question, Channel: "test"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
