@@ -8,4 +8,7 @@ public static class CliDefaults
     public const string IndexRoot = "data/index";
 
     public const string PromptsFolder = "prompts";
+
+    /// <summary>The bot's SQLite store (Storage:ConnectionString default).</summary>
+    public const string StoreFile = "data/ketaminefaqbot.db";
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using KetamineFaqBot.Cli.Commands.Ask;
+using KetamineFaqBot.Cli.Commands.Diff;
 using KetamineFaqBot.Cli.Commands.Eval;
 using KetamineFaqBot.Cli.Commands.Index;
+using KetamineFaqBot.Cli.Commands.Insights;
 using KetamineFaqBot.Cli.Commands.Lint;
 using KetamineFaqBot.Cli.Commands.Search;
 
@@ -14,13 +16,15 @@ public static class KfaqApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var root = new RootCommand("kfaq: tools for KetamineFaqBot content owners (lint, index, search, ask, eval).")
+        var root = new RootCommand("kfaq: tools for KetamineFaqBot content owners (lint, index, diff, search, ask, eval, insights).")
         {
             LintCommand.Create(TimeProvider.System),
             IndexCommand.Create(TimeProvider.System),
+            DiffCommand.Create(TimeProvider.System),
             SearchCommand.Create(),
             AskCommand.Create(),
             EvalCommand.Create(),
+            InsightsCommand.Create(TimeProvider.System),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,8 @@
+namespace KetamineFaqBot.Cli.Commands.Diff;
+
+public enum ChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}
