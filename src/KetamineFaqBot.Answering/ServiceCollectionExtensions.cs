@@ -1,5 +1,6 @@
 using KetamineFaqBot.Answering.Composers;
 using KetamineFaqBot.Answering.ContentGaps;
+using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Conversations;
 using KetamineFaqBot.Answering.Generative;
 using KetamineFaqBot.Answering.Pipeline;
@@ -42,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStore>(sp => new InMemoryConversationStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IContentGapRecorder>(NullContentGapRecorder.Instance);
+        services.TryAddSingleton(_ => QueryFocus.Load(promptsFolder));
+        services.TryAddSingleton(_ => AnswerTypes.Load(promptsFolder));
         services.TryAddSingleton<IAnswerService, AnswerPipeline>();
 
         var provider = section.GetValue(nameof(AnsweringOptions.Provider), AnswerProvider.None);

@@ -13,6 +13,10 @@ internal static partial class AnsweringLog
         Message = "Confidence gate refused: top score {TopScore}, coverage {Coverage}; content gap recorded")]
     public static partial void GateRefused(this ILogger logger, float topScore, double coverage);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information,
+        Message = "The question asks for a {AnswerType} the top passages do not state; content gap recorded")]
+    public static partial void AnswerTypeUnsupported(this ILogger logger, string answerType);
+
     [LoggerMessage(EventId = 3003, Level = LogLevel.Debug,
         Message = "Follow-up made standalone ({Method}); out-of-scope rescue {Rescued}")]
     public static partial void FollowUpContextualised(this ILogger logger, string method, bool rescued);

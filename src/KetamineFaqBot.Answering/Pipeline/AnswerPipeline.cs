@@ -43,6 +43,8 @@ public sealed class AnswerPipeline : IAnswerService
     private readonly ConfidenceGate gate;
     private readonly FaqComposer faq;
     private readonly ExtractiveComposer extractive;
+    private readonly QueryFocus focus;
+    private readonly AnswerTypes answerTypes;
 
     public AnswerPipeline(
         IConversationStore store,
@@ -55,8 +57,12 @@ public sealed class AnswerPipeline : IAnswerService
         ILogger<AnswerPipeline>? logger = null,
         TimeProvider? timeProvider = null,
         IGenerativeAnswerComposer? generative = null,
-        IQueryRewriter? rewriter = null)
+        IQueryRewriter? rewriter = null,
+        QueryFocus? focus = null,
+        AnswerTypes? answerTypes = null)
     {
+        this.focus = focus ?? QueryFocus.Empty;
+        this.answerTypes = answerTypes ?? AnswerTypes.None;
         ArgumentNullException.ThrowIfNull(options);
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.normaliser = normaliser ?? throw new ArgumentNullException(nameof(normaliser));
@@ -137,7 +143,8 @@ public sealed class AnswerPipeline : IAnswerService
             }
         }
 
-        var query = text;
+        // Who is asking and what the answer is for stay with the guardrails; the search looks for what is asked.
+        var query = followUp ? text : focus.Focus(text, TermStatistics.For(retriever.Passages));
         if (followUp)
         {
             query = await ContextualiseAsync(text, previous!.Query, rescued, cancellationToken);
@@ -169,11 +176,7 @@ public sealed class AnswerPipeline : IAnswerService
         if (!gateResult.Passed)
         {
             logger.GateRefused(gateResult.TopScore, gateResult.Coverage);
-            await gaps.RecordAsync(
-                new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, gateResult.TopScore),
-                cancellationToken);
-            var noAnswer = Fixed(Route.NoAnswer, "no_answer", decision, turn.Locale);
-            return noAnswer with { Query = query, HitCount = hits.Count };
+            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult.TopScore, cancellationToken);
         }
 
         var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages));
@@ -185,6 +188,13 @@ public sealed class AnswerPipeline : IAnswerService
 
         composed ??= extractive.Compose(request);
 
+        // A question for a kind of fact (how long…) is not answered from passages that state none.
+        if (answerTypes.Unsupported(query, composed.Cited) is { } missing)
+        {
+            logger.AnswerTypeUnsupported(missing);
+            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult.TopScore, cancellationToken);
+        }
+
         var citations = composed.Cited
             .Select((p, i) => new Citation(i + 1, p.DocId, p.Title, p.Section, p.Topic, p.Source, p.Id))
             .ToList();
@@ -192,6 +202,14 @@ public sealed class AnswerPipeline : IAnswerService
         var provenance = new Provenance(retriever.CorpusVersion, composed.Cited.Select(p => p.Id).ToList(), decision.Rules, composed.Composer);
         var answer = new Answer(Route.Answer, composed.Text, citations, suggestions, provenance, composed.Generated);
         return new Outcome(answer, query, decision.MentionsSelfHarm, hits.Count);
+    }
+
+    private async Task<Outcome> NoAnswerAsync(
+        Turn turn, string question, string query, GuardrailDecision decision, int hitCount, float topScore, CancellationToken cancellationToken)
+    {
+        await gaps.RecordAsync(new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, topScore), cancellationToken);
+        var noAnswer = Fixed(Route.NoAnswer, "no_answer", decision, turn.Locale);
+        return noAnswer with { Query = query, HitCount = hitCount };
     }
 
     // SAFETY: fixed routes never reach retrieval or the model; their text is the reviewed file, verbatim.

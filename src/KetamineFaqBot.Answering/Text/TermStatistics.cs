@@ -40,6 +40,9 @@ public sealed class TermStatistics
         return $"{passage.Title}\n{passage.Section}\n{string.Join("\n", passage.Questions)}\n{passage.Text}";
     }
 
+    /// <summary>True when some passage contains the stem.</summary>
+    public bool IsKnown(string stem) => frequency.ContainsKey(stem);
+
     /// <summary>True when the stem is in at least <paramref name="share"/> of all passages.</summary>
     public bool IsCommon(string stem, double share) =>
         frequency.GetValueOrDefault(stem) >= Math.Max(2, passageCount * share);

@@ -1,5 +1,6 @@
 using System.Collections;
 using KetamineFaqBot.Answering;
+using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Guardrails;
 using KetamineFaqBot.Answering.Normalisation;
 using KetamineFaqBot.Core.Answering;
@@ -26,6 +27,12 @@ public sealed class AnsweringComposition
 
     /// <summary>Loads the fixed response texts from a prompts folder.</summary>
     public required Func<string, IResponseTexts> ResponseTexts { get; init; }
+
+    /// <summary>Loads the query-focus patterns from a prompts folder.</summary>
+    public Func<string, QueryFocus> QueryFocus { get; init; } = Answering.Contextualisation.QueryFocus.Load;
+
+    /// <summary>Loads the answer types from a prompts folder.</summary>
+    public Func<string, AnswerTypes> AnswerTypes { get; init; } = Answering.Contextualisation.AnswerTypes.Load;
 
     /// <summary>Creates the normaliser for a maximum message length.</summary>
     public required Func<int, IMessageNormaliser> Normaliser { get; init; }
@@ -59,6 +66,8 @@ public sealed class AnsweringComposition
             services.AddSingleton(Retriever(indexRoot));
             services.AddSingleton(Guardrails(promptsFolder));
             services.AddSingleton(ResponseTexts(promptsFolder));
+            services.AddSingleton(QueryFocus(promptsFolder));
+            services.AddSingleton(AnswerTypes(promptsFolder));
             var messages = configuration.GetSection(MessageNormaliserOptions.SectionName).Get<MessageNormaliserOptions>() ?? new MessageNormaliserOptions();
             services.AddSingleton(Normaliser(messages.MaxLength));
             if (gaps is not null)

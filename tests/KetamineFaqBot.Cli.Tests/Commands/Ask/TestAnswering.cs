@@ -20,6 +20,8 @@ internal static class TestAnswering
         Guardrails = _ => new KeywordGuardrails(),
         ResponseTexts = _ => new DictionaryResponseTexts(),
         Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),
+        QueryFocus = _ => KetamineFaqBot.Answering.Contextualisation.QueryFocus.Empty,
+        AnswerTypes = _ => KetamineFaqBot.Answering.Contextualisation.AnswerTypes.None,
         Configuration = new ConfigurationBuilder().Build(),
     };
 
@@ -29,6 +31,8 @@ internal static class TestAnswering
         Guardrails = _ => new KeywordGuardrails(),
         ResponseTexts = _ => new DictionaryResponseTexts(),
         Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),
+        QueryFocus = _ => KetamineFaqBot.Answering.Contextualisation.QueryFocus.Empty,
+        AnswerTypes = _ => KetamineFaqBot.Answering.Contextualisation.AnswerTypes.None,
         Configuration = new ConfigurationBuilder().Build(),
     };
 

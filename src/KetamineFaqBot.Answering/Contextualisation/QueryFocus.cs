@@ -1,0 +1,128 @@
+using System.Text.RegularExpressions;
+using KetamineFaqBot.Answering.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace KetamineFaqBot.Answering.Contextualisation;
+
+/// <summary>
+/// Narrows a message to what it asks before it is searched: removes framing about who asks or how the answer is
+/// passed on (patterns in prompts/query-focus.yaml), then leading clauses the corpus knows nothing about ("my sister
+/// died last year, does ketamine help…" is searched as "does ketamine help…"). Only the search query changes;
+/// the guardrails and the content-gap record see the whole message.
+/// </summary>
+public sealed class QueryFocus
+{
+    public const string FileName = "query-focus.yaml";
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(",;:.!?");
+    private static readonly HashSet<string> QuestionStarts = new(StringComparer.Ordinal)
+    {
+        "what", "how", "why", "when", "where", "who", "which", "is", "are", "does", "do", "did", "can", "could",
+        "will", "would", "should", "has", "have", "was", "were", "may", "might",
+    };
+
+    private readonly Regex[] framing;
+
+    private QueryFocus(Regex[] framing) => this.framing = framing;
+
+    /// <summary>No framing patterns: only the clause rule applies.</summary>
+    public static QueryFocus Empty { get; } = new([]);
+
+    /// <summary>Reads prompts/query-focus.yaml; a bad file is a clear start-up error.</summary>
+    public static QueryFocus Load(string promptsFolder)
+    {
+        var path = Path.Combine(promptsFolder, FileName);
+        if (!File.Exists(path))
+        {
+            throw new InvalidDataException($"{path} is missing: it lists the framing patterns removed from search queries.");
+        }
+
+        QueryFocusFile file;
+        try
+        {
+            file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
+                .Deserialize<QueryFocusFile?>(File.ReadAllText(path)) ?? new QueryFocusFile();
+        }
+        catch (YamlException ex)
+        {
+            throw new InvalidDataException($"{path}: not valid YAML at line {ex.Start.Line}: {ex.Message}", ex);
+        }
+
+        var patterns = new List<Regex>();
+        foreach (var (pattern, index) in file.Framing.Select((p, i) => (p, i)))
+        {
+            try
+            {
+                patterns.Add(new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidDataException($"{path}: framing pattern {index + 1} is not a valid regular expression: {ex.Message}", ex);
+            }
+        }
+
+        return new QueryFocus([.. patterns]);
+    }
+
+    /// <summary>The part of <paramref name="text"/> to search for.</summary>
+    /// <param name="terms">Statistics of the live corpus: which words it knows.</param>
+    public string Focus(string text, TermStatistics terms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(terms);
+        var focused = text;
+        foreach (var pattern in framing)
+        {
+            focused = pattern.Replace(focused, " ");
+        }
+
+        focused = focused.Trim(' ', ',', ';', ':', '-');
+        if (TextAnalysis.ContentTerms(focused).Count < 2)
+        {
+            focused = text;
+        }
+
+        return DropUnknownLeadingClauses(focused, terms);
+    }
+
+    /// <summary>
+    /// Drops leading clauses whose words the corpus mostly does not know, when what follows is a question the
+    /// corpus knows at least two words of.
+    /// </summary>
+    private static string DropUnknownLeadingClauses(string text, TermStatistics terms)
+    {
+        for (var end = text.AsSpan().IndexOfAny(ClauseEnds); end > 0 && end < text.Length - 1; end = Next(text, end))
+        {
+            var prefix = TextAnalysis.ContentTerms(text[..end]);
+            var rest = text[(end + 1)..].Trim();
+            var restWords = TextAnalysis.Words(rest);
+            if (prefix.Count == 0 || restWords.Count == 0 || !QuestionStarts.Contains(restWords[0]))
+            {
+                continue;
+            }
+
+            var unknown = prefix.Count(w => !terms.IsKnown(TextAnalysis.Stem(w)));
+            var knownInRest = TextAnalysis.ContentTerms(rest).Count(w => terms.IsKnown(TextAnalysis.Stem(w)));
+            if (unknown * 2 > prefix.Count && knownInRest >= 2)
+            {
+                return rest;
+            }
+        }
+
+        return text;
+    }
+
+    private static int Next(string text, int after)
+    {
+        var next = text.AsSpan(after + 1).IndexOfAny(ClauseEnds);
+        return next < 0 ? -1 : after + 1 + next;
+    }
+
+    private sealed class QueryFocusFile
+    {
+        public List<string> Framing { get; set; } = [];
+    }
+}

@@ -1,0 +1,83 @@
+using KetamineFaqBot.Answering.Contextualisation;
+using KetamineFaqBot.Answering.Tests.Guardrails;
+using KetamineFaqBot.Answering.Tests.TestDoubles;
+using KetamineFaqBot.Answering.Text;
+
+namespace KetamineFaqBot.Answering.Tests.Contextualisation;
+
+public sealed class QueryFocusTests
+{
+    private static readonly Lazy<QueryFocus> Real = new(() => QueryFocus.Load(RepositoryPaths.Prompts));
+    private static readonly TermStatistics Terms = TermStatistics.For(TestCorpus.Passages.ToDictionary(p => p.Id));
+
+    [Theory]
+    [InlineData("a caller wants to know how to find a ketamine clinical trial, what should i say", "how to find a ketamine clinical trial")]
+    [InlineData("what do we tell patients who ask whether ketamine is addictive?", "ketamine is addictive?")]
+    [InlineData("our front desk keeps getting asked if ketamine is a street drug, what's the answer?", "ketamine is a street drug")]
+    [InlineData("A patient asked me whether insurance covers ketamine", "insurance covers ketamine")]
+    [InlineData("the reception team gets asked about ketamine side effects - how should we respond?", "ketamine side effects")]
+    public void Focus_StaffFraming_Removed(string message, string expected)
+    {
+        Assert.Equal(expected, Real.Value.Focus(message, Terms));
+    }
+
+    [Theory]
+    [InlineData("how addictive is ketamine for depression?")]
+    [InlineData("is ketamine safe, and what are the side effects?")]
+    [InlineData("ketamine and ECT, which one worked better?")]
+    [InlineData("what should I say")]
+    public void Focus_PlainQuestions_Unchanged(string message)
+    {
+        Assert.Equal(message, Real.Value.Focus(message, Terms));
+    }
+
+    [Fact]
+    public void Focus_LeadingClauseTheCorpusDoesNotKnow_Dropped()
+    {
+        var focused = Real.Value.Focus("my sister passed away last winter, does ketamine help treatment resistant depression?", Terms);
+
+        Assert.Equal("does ketamine help treatment resistant depression?", focused);
+    }
+
+    [Fact]
+    public void Focus_LeadingClauseTheCorpusKnows_Kept()
+    {
+        const string message = "ketamine depression treatment, is it addictive?";
+
+        Assert.Equal(message, Real.Value.Focus(message, Terms));
+    }
+
+    [Fact]
+    public void Load_InvalidPattern_ClearError()
+    {
+        var folder = Directory.CreateTempSubdirectory("kfaq-focus-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, QueryFocus.FileName), "framing:\n  - 'ok'\n  - '(unclosed'\n");
+
+            var error = Assert.Throws<InvalidDataException>(() => QueryFocus.Load(folder.FullName));
+
+            Assert.Contains("framing pattern 2 is not a valid regular expression", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_MissingFile_ClearError()
+    {
+        var folder = Directory.CreateTempSubdirectory("kfaq-focus-");
+        try
+        {
+            var error = Assert.Throws<InvalidDataException>(() => QueryFocus.Load(folder.FullName));
+
+            Assert.Contains("query-focus.yaml is missing", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
