@@ -20,10 +20,12 @@ public static class AnswerPipelineExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName)
+            .PostConfigure(options => KnowledgeOptions.ApplyAlias(options, builder.Configuration))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MessageNormaliserOptions>().BindConfiguration(MessageNormaliserOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        var knowledge = builder.Configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+        var knowledge = KnowledgeOptions.From(builder.Configuration);
         var paths = KnowledgePaths.Resolve(knowledge, Directory.GetCurrentDirectory());
         services.AddSingleton(paths);
         services.AddSingleton(sp => KnowledgeIndex.Open(paths, sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));

@@ -14,7 +14,7 @@ public static class StorageExtensions
     public static WebApplicationBuilder AddBotStorage(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var knowledge = builder.Configuration.GetSection(KnowledgeOptions.SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+        var knowledge = KnowledgeOptions.From(builder.Configuration);
         var paths = KnowledgePaths.Resolve(knowledge, Directory.GetCurrentDirectory());
         builder.Services.AddStorage(builder.Configuration, paths.BaseFolder);
         return builder;

@@ -9,6 +9,9 @@ public sealed class KnowledgeOptions
 {
     public const string SectionName = "Knowledge";
 
+    /// <summary>Also accepted for the index root, the name content owners' tooling uses (<c>Index__Root</c>).</summary>
+    public const string IndexRootAlias = "Index:Root";
+
     [Required]
     public string CorpusFolder { get; set; } = "corpus";
 
@@ -25,4 +28,23 @@ public sealed class KnowledgeOptions
     /// <summary>How often the bot checks the index's <c>current</c> pointer, besides file notifications.</summary>
     [Range(1, 3600)]
     public int WatchIntervalSeconds { get; set; } = 30;
+
+    /// <summary>The section as bound, with <c>Index:Root</c> taking precedence over <c>Knowledge:IndexRoot</c> when set.</summary>
+    public static KnowledgeOptions From(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(SectionName).Get<KnowledgeOptions>() ?? new KnowledgeOptions();
+        ApplyAlias(options, configuration);
+        return options;
+    }
+
+    public static void ApplyAlias(KnowledgeOptions options, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration[IndexRootAlias] is { Length: > 0 } root)
+        {
+            options.IndexRoot = root;
+        }
+    }
 }
