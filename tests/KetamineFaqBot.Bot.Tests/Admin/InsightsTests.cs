@@ -45,7 +45,7 @@ public sealed class InsightsTests : IAsyncLifetime, IDisposable
         await AskAsync(other, "Is there parking near the ketamine clinic?  Email me at sam@example.org", 1);
         var answers = await AskAsync(other, "i want to end my life", 2);
         await AskAsync(other, "How addictive is ketamine when a doctor prescribes it for depression?", 3);
-        var answers2 = await RepliesAsync(patient);
+        var answers2 = await patient.AnswersAsync();
 
         // Dislike the addiction answer, with a comment that carries a phone number.
         using (var feedback = await patient.PostAsync(new JsonObject
@@ -59,7 +59,7 @@ public sealed class InsightsTests : IAsyncLifetime, IDisposable
             feedback.EnsureSuccessStatusCode();
         }
 
-        var report = await EventuallyAsync(async () =>
+        var report = await Eventually.ValueAsync(async () =>
         {
             using var response = await _http.SendAsync(AdminEndpointsTests.Request("GET", "admin/insights", Key));
             var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -110,28 +110,6 @@ public sealed class InsightsTests : IAsyncLifetime, IDisposable
     private static async Task<List<JsonObject>> AskAsync(DirectLineTestClient client, string text, int expectedReplies)
     {
         await client.SendTextAsync(text, Guid.NewGuid().ToString("N"));
-        return await EventuallyAsync(async () => await RepliesAsync(client) is { } replies && replies.Count >= expectedReplies ? replies : null);
-    }
-
-    private static async Task<List<JsonObject>> RepliesAsync(DirectLineTestClient client)
-    {
-        var (activities, _) = await client.GetActivitiesAsync();
-        return [.. activities.Select(a => a!.AsObject()).Where(a => (string?)a["type"] == "message" && (string?)a["from"]?["role"] == "bot" && a["replyToId"] is not null)];
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The condition did not hold within 30 s.");
+        return await client.WaitForAnswersAsync(expectedReplies);
     }
 }

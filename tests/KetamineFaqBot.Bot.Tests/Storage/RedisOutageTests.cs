@@ -77,7 +77,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
 
         // Records written before the outage are intact, and those held during it have been written.
         var records = _host.Services.GetRequiredService<IAnswerRecordStore>();
-        var stored = await EventuallyAsync(async () => await records.ListAsync(DateTimeOffset.UtcNow.AddMinutes(-10), 10) is { Count: 3 } all ? all : null);
+        var stored = await Eventually.ValueAsync(async () => await records.ListAsync(DateTimeOffset.UtcNow.AddMinutes(-10), 10) is { Count: 3 } all ? all : null);
         Assert.Equal(["crisis", "out_of_scope", "answer"], stored.Select(r => KetamineFaqBot.Core.Answering.RouteNames.ToWire(r.Route)));
 
         // No log line carries what the user wrote.
@@ -105,25 +105,9 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
     private async Task<string> ReplyTextAsync() => (string)(await _connector.NextMessageAsync()).Body["text"]!;
 
     private async Task WaitUntilReadyAsync() =>
-        await EventuallyAsync(async () =>
+        await Eventually.ValueAsync(async () =>
         {
             using var response = await _http.GetAsync("readyz");
             return response.StatusCode == HttpStatusCode.OK ? string.Empty : null;
         });
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The condition did not hold within 30 s.");
-    }
 }

@@ -49,11 +49,11 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var onB = new DirectLineTestClient(httpB, onA.ConversationId, onA.Token, onA.StreamUrl);
 
         await onA.SendTextAsync("how does ketamine compare to ECT", "c-1");
-        var first = await WaitForBotRepliesAsync(onA, 1);
+        var first = await onA.WaitForAnswersAsync(1);
 
         // Alone, "which one worked better?" is out of scope; with A's turn as context, B answers it.
         await onB.SendTextAsync("which one worked better?", "c-2");
-        var second = await WaitForBotRepliesAsync(onB, 2);
+        var second = await onB.WaitForAnswersAsync(2);
 
         var followUp = second[^1];
         Assert.Contains("55.4", (string)followUp["text"]!, StringComparison.Ordinal);
@@ -82,12 +82,12 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var onA = await DirectLineTestClient.StartAsync(httpA);
         var onB = new DirectLineTestClient(httpB, onA.ConversationId, onA.Token, onA.StreamUrl);
         await onA.SendTextAsync("How addictive is ketamine when a doctor prescribes it for depression?", "c-1");
-        var reply = (await WaitForBotRepliesAsync(onA, 1))[0];
+        var reply = (await onA.WaitForAnswersAsync(1))[0];
         var replyId = (string)reply["id"]!;
 
         // The provenance record is written as the reply goes out; a person clicks after reading it.
         var records = _a.Services.GetRequiredService<IAnswerRecordStore>();
-        await EventuallyAsync(() => records.FindAsync(ConversationHash.Of(onA.ConversationId), replyId));
+        await Eventually.ValueAsync(() => records.FindAsync(ConversationHash.Of(onA.ConversationId), replyId));
 
         using var response = await onB.PostAsync(new JsonObject
         {
@@ -99,39 +99,11 @@ public sealed class ScaleOutTests : IAsyncLifetime
         response.EnsureSuccessStatusCode();
 
         var reports = _a.Services.GetRequiredService<IFeedbackStore>();
-        var record = await EventuallyAsync(async () => await reports.ListAsync(DateTimeOffset.UtcNow.AddMinutes(-5), 10) is [var latest, ..] ? latest : null);
+        var record = await Eventually.ValueAsync(async () => await reports.ListAsync(DateTimeOffset.UtcNow.AddMinutes(-5), 10) is [var latest, ..] ? latest : null);
         Assert.Equal("dislike", record.Rating);
         Assert.Equal(replyId, record.ActivityId);
         Assert.Equal("call me at [phone]", record.Comment);
         Assert.NotNull(record.Provenance);
         Assert.NotEmpty(record.Provenance.Passages);
-    }
-
-    private static async Task<List<JsonObject>> WaitForBotRepliesAsync(DirectLineTestClient client, int count)
-    {
-        return await EventuallyAsync(async () =>
-        {
-            var (activities, _) = await client.GetActivitiesAsync();
-            var replies = activities.Select(a => a!.AsObject())
-                .Where(a => (string?)a["type"] == "message" && (string?)a["from"]?["role"] == "bot" && a["replyToId"] is not null)
-                .ToList();
-            return replies.Count >= count ? replies : null;
-        });
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The condition did not hold within 30 s.");
     }
 }

@@ -86,19 +86,8 @@ public sealed class SqliteRestartTests : IDisposable
 
     private static async Task<(List<string> Ids, List<string> Texts)> WaitForAnswersAsync(DirectLineTestClient client, int answers)
     {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var (activities, _) = await client.GetActivitiesAsync();
-            var all = activities.Select(a => a!.AsObject()).ToList();
-            var replies = all.Where(a => (string?)a["type"] == "message" && (string?)a["from"]?["role"] == "bot" && a["replyToId"] is not null).ToList();
-            if (replies.Count >= answers)
-            {
-                return (all.Select(a => (string)a["id"]!).ToList(), replies.Select(a => (string)a["text"]!).ToList());
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{answers} answer(s) did not arrive within 30 s.");
+        var replies = await client.WaitForAnswersAsync(answers);
+        var (activities, _) = await client.GetActivitiesAsync();
+        return (activities.Select(a => (string)a!["id"]!).ToList(), replies.Select(a => (string)a["text"]!).ToList());
     }
 }

@@ -58,6 +58,23 @@ public sealed class DirectLineTestClient(HttpClient http, string conversationId,
         return ((JsonArray)body["activities"]!, (string)body["watermark"]!);
     }
 
+    /// <summary>The bot's replies to questions in the log (the welcome and typing left out), oldest first.</summary>
+    public async Task<List<JsonObject>> AnswersAsync()
+    {
+        var (activities, _) = await GetActivitiesAsync();
+        return [.. activities.Select(a => a!.AsObject()).Where(IsAnswer)];
+    }
+
+    /// <summary>Waits until the log holds at least <paramref name="count"/> replies to questions.</summary>
+    public Task<List<JsonObject>> WaitForAnswersAsync(int count) =>
+        Eventually.ValueAsync(async () => await AnswersAsync() is { } answers && answers.Count >= count ? answers : null);
+
+    public static bool IsAnswer(JsonObject activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return (string?)activity["type"] == "message" && (string?)activity["from"]?["role"] == "bot" && activity["replyToId"] is not null;
+    }
+
     public async Task<ClientWebSocket> OpenStreamAsync()
     {
         var socket = new ClientWebSocket();
