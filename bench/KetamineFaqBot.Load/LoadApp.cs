@@ -119,6 +119,9 @@ internal static class LoadApp
             return null;
         }
 
+        // The bot starts in its own folder: a relative path would mean something else there.
+        bot = Path.GetFullPath(bot);
+        questions = Path.GetFullPath(questions);
         var defaults = smoke
             ? LoadSettings.Smoke(bot, questions)
             : new LoadSettings(

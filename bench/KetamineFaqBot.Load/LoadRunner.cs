@@ -161,13 +161,13 @@ internal static class LoadRunner
         }
 
         await progress.WriteLineAsync("directline: warm-up…");
-        var (_, warmupIds) = await directLine.RunAsync(settings.Warmup, cancellationToken);
-        await directLine.WaitForAnswersAsync(warmupIds, DateTimeOffset.UtcNow, settings.ReplyTimeout, cancellationToken);
+        var (warmup, warmupIds) = await directLine.RunAsync(settings.Warmup, cancellationToken);
+        await directLine.WaitForAnswersAsync(warmupIds, warmup, DateTimeOffset.UtcNow, settings.ReplyTimeout, cancellationToken);
         await progress.WriteLineAsync("directline: measuring…");
         var (result, ids) = await directLine.RunAsync(settings.Requests, cancellationToken);
         var ended = DateTimeOffset.UtcNow;
         await progress.WriteLineAsync("directline: waiting for the answers…");
-        var answers = await directLine.WaitForAnswersAsync(ids, ended, settings.ReplyTimeout, cancellationToken);
+        var answers = await directLine.WaitForAnswersAsync(ids, result, ended, settings.ReplyTimeout, cancellationToken);
         return Report("directline", "POST /v3/directline/conversations/{id}/activities", result, baselineRps, answers);
     }
 

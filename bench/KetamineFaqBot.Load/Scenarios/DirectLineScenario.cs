@@ -77,9 +77,11 @@ internal sealed class DirectLineScenario(HttpClient client, QuestionSet question
     }
 
     /// <summary>Waits for the bot's answer to every accepted activity and times each from the two log timestamps.</summary>
-    public async Task<AnswerReport> WaitForAnswersAsync(string?[] activityIds, DateTimeOffset runEnded, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<AnswerReport> WaitForAnswersAsync(
+        string?[] activityIds, DriveResult run, DateTimeOffset runEnded, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activityIds);
+        ArgumentNullException.ThrowIfNull(run);
         var pending = new ConcurrentDictionary<int, ConcurrentDictionary<string, bool>>();
         for (var i = 0; i < activityIds.Length; i++)
         {
@@ -113,9 +115,7 @@ internal sealed class DirectLineScenario(HttpClient client, QuestionSet question
             }
         }, () => pending.IsEmpty, timeout, cancellationToken);
 
-        return new AnswerReport(
-            "Direct Line log", activityIds.Length, answerMs.Count, Percentiles.Of(answerMs, 50), Percentiles.Of(answerMs, 99),
-            Math.Max(0, (lastAnswer - runEnded).TotalSeconds));
+        return AnswerReport.Of("Direct Line log", activityIds.Length, answerMs, run.Elapsed, Math.Max(0, (lastAnswer - runEnded).TotalSeconds));
     }
 
     /// <summary>Reads the logs of the conversations still pending until <paramref name="done"/> or the timeout.</summary>
