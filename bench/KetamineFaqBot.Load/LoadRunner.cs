@@ -27,6 +27,7 @@ internal static class LoadRunner
 
         var questions = QuestionSet.Load(settings.QuestionsFile);
         var startedAt = DateTimeOffset.UtcNow;
+        var loadAtStart = MachineLoad.Read();
         var work = Directory.CreateTempSubdirectory("kfaq-load-").FullName;
         try
         {
@@ -60,7 +61,8 @@ internal static class LoadRunner
 
             var run = new RunInfo(
                 startedAt, settings.Requests, settings.Connections, settings.Conversations, settings.Warmup, questions.Count,
-                Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, settings.BotSettings);
+                Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
+                $"{loadAtStart} at start, {MachineLoad.Read()} at end", settings.BotSettings);
             return new LoadReport(run, scenarios, botMemory, echoMemory, LoadTargets.Check(scenarios, botMemory, settings.Connections), behaviourOk, botLog);
         }
         finally

@@ -2,9 +2,10 @@ using System.Diagnostics;
 
 namespace KetamineFaqBot.Load.Driving;
 
-/// <summary>What one fixed batch of requests measured: per-request latency and send time (Stopwatch ticks), errors by kind.</summary>
+/// <summary>What one fixed batch of requests measured: per-request latency and send time (Stopwatch ticks), which
+/// requests failed, and errors by kind.</summary>
 internal sealed record DriveResult(
-    int Requests, TimeSpan Elapsed, long[] LatencyTicks, long[] StartTimestamps, IReadOnlyDictionary<string, int> Errors)
+    int Requests, TimeSpan Elapsed, long[] LatencyTicks, long[] StartTimestamps, bool[] Failed, IReadOnlyDictionary<string, int> Errors)
 {
     public int ErrorCount => Errors.Values.Sum();
 

@@ -23,6 +23,7 @@ internal static class RequestDriver
         ArgumentNullException.ThrowIfNull(check);
         var latencies = new long[count];
         var starts = new long[count];
+        var failed = new bool[count];
         var errors = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var next = -1;
         var began = Stopwatch.GetTimestamp();
@@ -51,6 +52,7 @@ internal static class RequestDriver
 
                 if (error is not null)
                 {
+                    failed[i] = true;
                     errors.AddOrUpdate(error, 1, (_, n) => n + 1);
                 }
             }
@@ -64,7 +66,7 @@ internal static class RequestDriver
 
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(began);
-        return new DriveResult(count, elapsed, latencies, starts, new SortedDictionary<string, int>(errors, StringComparer.Ordinal));
+        return new DriveResult(count, elapsed, latencies, starts, failed, new SortedDictionary<string, int>(errors, StringComparer.Ordinal));
     }
 
     /// <summary>The usual check: any 2xx is right, anything else is an error named by its status code.</summary>

@@ -2,7 +2,7 @@ namespace KetamineFaqBot.Load.Reporting;
 
 /// <summary>Whether the answers produced in the background arrived, and how long after their request.</summary>
 /// <param name="Where">Where they were looked for: the connector sink or the Direct Line log.</param>
-/// <param name="Expected">Measured requests, each of which must get one answer.</param>
+/// <param name="Expected">Measured requests the bot accepted (2xx): each owes one answer. A refused one (503) owes none.</param>
 /// <param name="Received">Requests with an answer by the end of the wait.</param>
 /// <param name="P50Ms">Median time from request to answer.</param>
 /// <param name="P99Ms">99th percentile of that time.</param>

@@ -11,7 +11,7 @@ internal static class ReportTable
         ArgumentNullException.ThrowIfNull(output);
         var run = report.Run;
         await output.WriteLineAsync(F($"KetamineFaqBot load test, {run.StartedAt:yyyy-MM-dd HH:mm} UTC: {run.Requests} requests per scenario, {run.Connections} connections, {run.Conversations} conversations, {run.Warmup} warm-up requests, {run.Questions} questions"));
-        await output.WriteLineAsync(F($"{run.Processors} logical processors, {run.Os}, {run.Runtime}"));
+        await output.WriteLineAsync(F($"{run.Processors} logical processors, {run.Os}, {run.Runtime}; load average {run.LoadAverage}"));
         if (run.BotSettings.Count > 0)
         {
             await output.WriteLineAsync("bot settings: " + string.Join(' ', run.BotSettings.Select(s => s.Key + "=" + s.Value)));
@@ -30,12 +30,12 @@ internal static class ReportTable
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync(F($"{"answers",-12} {"where",-20} {"answered",13} {"p50 ms",9} {"p99 ms",9} {"drain s",8} {"answers/s",10} {"vs echo",8}"));
+        await output.WriteLineAsync(F($"{"answers",-12} {"where",-20} {"answered/owed",14} {"p50 ms",9} {"p99 ms",9} {"drain s",8} {"answers/s",10} {"vs echo",8}"));
         var echoRps = report.Scenarios.FirstOrDefault(s => s.Answers is null)?.RequestsPerSecond ?? double.NaN;
         foreach (var s in report.Scenarios.Where(s => s.Answers is not null))
         {
             var a = s.Answers!;
-            await output.WriteLineAsync(F($"{s.Name,-12} {a.Where,-20} {$"{a.Received}/{a.Expected}",13} {a.P50Ms,9:0.0} {a.P99Ms,9:0.0} {a.DrainSeconds,8:0.00} {a.AnswersPerSecond,10:0} {Percent(a.AnswersPerSecond / echoRps),8}"));
+            await output.WriteLineAsync(F($"{s.Name,-12} {a.Where,-20} {$"{a.Received}/{a.Expected}",14} {a.P50Ms,9:0.0} {a.P99Ms,9:0.0} {a.DrainSeconds,8:0.00} {a.AnswersPerSecond,10:0} {Percent(a.AnswersPerSecond / echoRps),8}"));
         }
 
         await output.WriteLineAsync();

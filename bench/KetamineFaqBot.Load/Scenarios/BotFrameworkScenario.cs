@@ -31,10 +31,11 @@ internal sealed class BotFrameworkScenario(HttpClient client, ConnectorSink sink
     {
         ArgumentNullException.ThrowIfNull(activityIds);
         ArgumentNullException.ThrowIfNull(run);
+        var accepted = activityIds.Where((_, i) => !run.Failed[i]).ToArray();
         var runEnded = Stopwatch.GetTimestamp();
         var deadline = runEnded + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         using var timer = new PeriodicTimer(PollInterval);
-        while (sink.CountReplied(activityIds) < activityIds.Length && Stopwatch.GetTimestamp() < deadline)
+        while (sink.CountReplied(accepted) < accepted.Length && Stopwatch.GetTimestamp() < deadline)
         {
             await timer.WaitForNextTickAsync(cancellationToken);
         }
@@ -43,14 +44,14 @@ internal sealed class BotFrameworkScenario(HttpClient client, ConnectorSink sink
         var lastArrival = runEnded;
         for (var i = 0; i < activityIds.Length; i++)
         {
-            if (sink.TryGetArrival(activityIds[i], out var arrived))
+            if (!run.Failed[i] && sink.TryGetArrival(activityIds[i], out var arrived))
             {
                 replyMs.Add(DriveResult.TicksToMs(arrived - run.StartTimestamps[i]));
                 lastArrival = Math.Max(lastArrival, arrived);
             }
         }
 
-        return AnswerReport.Of("connector sink", activityIds.Length, replyMs, run.Elapsed, DriveResult.TicksToMs(lastArrival - runEnded) / 1000.0);
+        return AnswerReport.Of("connector sink", accepted.Length, replyMs, run.Elapsed, DriveResult.TicksToMs(lastArrival - runEnded) / 1000.0);
     }
 
     private static string ConversationId(int index) => "load-conversation-" + index.ToString(CultureInfo.InvariantCulture);

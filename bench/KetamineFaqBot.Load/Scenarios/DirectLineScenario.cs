@@ -76,7 +76,7 @@ internal sealed class DirectLineScenario(HttpClient client, QuestionSet question
         return (result, ids);
     }
 
-    /// <summary>Waits for the bot's answer to every accepted activity and times each from the two log timestamps.</summary>
+    /// <summary>Waits for the bot's answer to every accepted activity (a refused one has no id) and times each from the two log timestamps.</summary>
     public async Task<AnswerReport> WaitForAnswersAsync(
         string?[] activityIds, DriveResult run, DateTimeOffset runEnded, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -115,7 +115,7 @@ internal sealed class DirectLineScenario(HttpClient client, QuestionSet question
             }
         }, () => pending.IsEmpty, timeout, cancellationToken);
 
-        return AnswerReport.Of("Direct Line log", activityIds.Length, answerMs, run.Elapsed, Math.Max(0, (lastAnswer - runEnded).TotalSeconds));
+        return AnswerReport.Of("Direct Line log", activityIds.Count(id => id is not null), answerMs, run.Elapsed, Math.Max(0, (lastAnswer - runEnded).TotalSeconds));
     }
 
     /// <summary>Reads the logs of the conversations still pending until <paramref name="done"/> or the timeout.</summary>

@@ -28,6 +28,7 @@ public sealed class RequestDriverTests
         Assert.All(result.StartTimestamps, start => Assert.NotEqual(0, start));
         Assert.Equal(new Dictionary<string, int> { ["rejected"] = 5 }, result.Errors);
         Assert.Equal(5, result.ErrorCount);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => i % 4 == 0), result.Failed);
     }
 
     [Fact]
