@@ -54,6 +54,12 @@ internal static class LoadApp
 
         root.SetAction(async (parse, ct) =>
         {
+            if ((parse.GetValue(botSettings) ?? []).FirstOrDefault(s => s.IndexOf('=', StringComparison.Ordinal) <= 0) is { } malformed)
+            {
+                await stderr.WriteLineAsync($"--bot-setting takes KEY=VALUE (e.g. Bot__Workers=8), not '{malformed}'.");
+                return SetupFailed;
+            }
+
             var settings = Settings(
                 parse.GetValue(smoke), parse.GetValue(requests), parse.GetValue(connections), parse.GetValue(conversations), parse.GetValue(warmup),
                 parse.GetValue(bot), parse.GetValue(questionsFile), parse.GetValue(replyTimeout), parse.GetValue(botSettings) ?? []);

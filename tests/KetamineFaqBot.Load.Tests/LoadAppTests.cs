@@ -54,4 +54,17 @@ public sealed class LoadAppTests
         Assert.Contains("dotnet build -c Release src/KetamineFaqBot.Bot", stderr.ToString(), StringComparison.Ordinal);
         Assert.Empty(stdout.ToString());
     }
+
+    [Fact]
+    public async Task RunAsync_BotSettingWithoutValue_ExitsWithSetupFailedBeforeStartingAnything()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await LoadApp.RunAsync(["--smoke", "--bot-setting", "Bot__Workers", "--bot", TestPaths.BotAssembly, "--questions", TestPaths.StarterQuestions], stdout, stderr);
+
+        Assert.Equal(LoadApp.SetupFailed, exit);
+        Assert.Contains("KEY=VALUE", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stdout.ToString());
+    }
 }
