@@ -1,0 +1,34 @@
+namespace KetamineFaqBot.Load;
+
+/// <summary>One load run: how much traffic, where the bot and the questions are, and how long to wait for answers.</summary>
+/// <param name="Requests">Measured requests per scenario (echo, Direct Line, /api/messages).</param>
+/// <param name="Connections">Concurrent workers, each with at most one request in flight (closed loop).</param>
+/// <param name="Conversations">Conversations the bot scenarios spread their requests over, round-robin.</param>
+/// <param name="Warmup">Unmeasured requests per scenario first, so JIT and connection set-up stay out of the figures.</param>
+/// <param name="BotAssembly">The bot's built KetamineFaqBot.Bot.dll, started with <c>dotnet</c>.</param>
+/// <param name="QuestionsFile">A JSON-lines eval file; the <c>turns</c> of every case are the questions asked.</param>
+/// <param name="ReplyTimeout">How long after the last request every answer may take to arrive.</param>
+/// <param name="BotSettings">Extra bot settings as environment variables (<c>Bot__Workers</c> = <c>8</c>), applied last.</param>
+internal sealed record LoadSettings(
+    int Requests,
+    int Connections,
+    int Conversations,
+    int Warmup,
+    string BotAssembly,
+    string QuestionsFile,
+    TimeSpan ReplyTimeout,
+    IReadOnlyDictionary<string, string> BotSettings)
+{
+    /// <summary>Sized so a full run takes under about two minutes on two cores.</summary>
+    public const int DefaultRequests = 5000;
+
+    public const int DefaultConnections = 64;
+
+    public const int DefaultConversations = 500;
+
+    public const int DefaultWarmup = 500;
+
+    /// <summary>Enough traffic to prove every path works end to end, in seconds.</summary>
+    public static LoadSettings Smoke(string botAssembly, string questionsFile) =>
+        new(50, 4, 10, 10, botAssembly, questionsFile, TimeSpan.FromSeconds(30), new Dictionary<string, string>());
+}

@@ -1,0 +1,3 @@
+using KetamineFaqBot.Load;
+
+return await LoadApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,16 @@
+namespace KetamineFaqBot.Load.Reporting;
+
+/// <summary>How the run was shaped and what it ran on.</summary>
+/// <param name="LoadAverage">/proc/loadavg (1, 5, 15 min) at the start and at the end: other work on the machine skews every figure.</param>
+internal sealed record RunInfo(
+    DateTimeOffset StartedAt,
+    int Requests,
+    int Connections,
+    int Conversations,
+    int Warmup,
+    int Questions,
+    int Processors,
+    string Os,
+    string Runtime,
+    string LoadAverage,
+    IReadOnlyDictionary<string, string> BotSettings);

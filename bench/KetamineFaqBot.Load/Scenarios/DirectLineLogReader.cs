@@ -1,0 +1,41 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace KetamineFaqBot.Load.Scenarios;
+
+/// <summary>Reads a conversation's whole activity log through <c>GET …/activities?watermark=</c>, page by page.</summary>
+internal static class DirectLineLogReader
+{
+    public static async Task<List<LoggedActivity>> ReadAsync(HttpClient client, DirectLineConversation conversation, CancellationToken cancellationToken = default)
+    {
+        var activities = new List<LoggedActivity>();
+        var watermark = string.Empty;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/directline/conversations/{conversation.Id}/activities?watermark={watermark}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
+            using var response = await client.SendAsync(request, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var page = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            var items = page.RootElement.GetProperty("activities");
+            foreach (var item in items.EnumerateArray())
+            {
+                activities.Add(new LoggedActivity(
+                    item.GetProperty("id").GetString()!,
+                    item.GetProperty("type").GetString()!,
+                    item.TryGetProperty("from", out var from) && from.TryGetProperty("role", out var role) ? role.GetString() : null,
+                    item.TryGetProperty("replyToId", out var replyTo) ? replyTo.GetString() : null,
+                    item.GetProperty("timestamp").GetDateTimeOffset()));
+            }
+
+            var next = page.RootElement.GetProperty("watermark").GetString() ?? string.Empty;
+            if (items.GetArrayLength() == 0 || next == watermark)
+            {
+                return activities;
+            }
+
+            watermark = next;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace KetamineFaqBot.Load.Tests;
+
+/// <summary>The whole tool in smoke mode against the real bot: behaviour only (no errors, every answer), never speed.</summary>
+public sealed class LoadAppTests
+{
+    [Fact]
+    public async Task RunAsync_SmokeAgainstTheRealBot_EveryRequestSucceedsAndEveryMessageIsAnswered()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await LoadApp.RunAsync(["--smoke", "--json", "--bot", TestPaths.BotAssembly, "--questions", TestPaths.StarterQuestions], stdout, stderr);
+
+        Assert.True(exit == LoadApp.Ok, $"exit {exit}{Environment.NewLine}{stderr}{Environment.NewLine}{stdout}");
+        using var report = JsonDocument.Parse(stdout.ToString());
+        var root = report.RootElement;
+        Assert.True(root.GetProperty("behaviourOk").GetBoolean());
+        var scenarios = root.GetProperty("scenarios").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+        Assert.Equal(["echo", "directline", "messages"], scenarios.Keys);
+        foreach (var scenario in scenarios.Values)
+        {
+            Assert.Equal(50, scenario.GetProperty("requests").GetInt32());
+            Assert.Equal(0, scenario.GetProperty("errors").GetInt32());
+            Assert.True(scenario.GetProperty("requestsPerSecond").GetDouble() > 0);
+        }
+
+        foreach (var name in new[] { "directline", "messages" })
+        {
+            var answers = scenarios[name].GetProperty("answers");
+            Assert.Equal(50, answers.GetProperty("expected").GetInt32());
+            Assert.Equal(50, answers.GetProperty("received").GetInt32());
+        }
+
+        Assert.Equal(JsonValueKind.Null, scenarios["echo"].GetProperty("answers").ValueKind);
+
+        // The bot ran as its own process, so its memory was read from /proc (the runner's own would be no proof).
+        var botPeak = root.GetProperty("botMemory").GetProperty("peakMb").GetDouble();
+        Assert.True(botPeak > 0);
+        Assert.Contains(root.GetProperty("targets").EnumerateArray(), t => t.GetProperty("target").GetString()!.StartsWith("bot peak RSS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_BotNotBuilt_ExitsWithSetupFailedAndSaysHowToBuildIt()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var missing = Path.Combine(Path.GetTempPath(), "kfaq-no-bot-" + Guid.NewGuid().ToString("N"), "KetamineFaqBot.Bot.dll");
+
+        var exit = await LoadApp.RunAsync(["--smoke", "--bot", missing, "--questions", TestPaths.StarterQuestions], stdout, stderr);
+
+        Assert.Equal(LoadApp.SetupFailed, exit);
+        Assert.Contains("dotnet build -c Release src/KetamineFaqBot.Bot", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stdout.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_BotSettingWithoutValue_ExitsWithSetupFailedBeforeStartingAnything()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await LoadApp.RunAsync(["--smoke", "--bot-setting", "Bot__Workers", "--bot", TestPaths.BotAssembly, "--questions", TestPaths.StarterQuestions], stdout, stderr);
+
+        Assert.Equal(LoadApp.SetupFailed, exit);
+        Assert.Contains("KEY=VALUE", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stdout.ToString());
+    }
+}

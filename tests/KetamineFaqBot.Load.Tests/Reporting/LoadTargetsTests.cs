@@ -1,0 +1,50 @@
+using KetamineFaqBot.Load.Reporting;
+
+namespace KetamineFaqBot.Load.Tests.Reporting;
+
+public sealed class LoadTargetsTests
+{
+    private static readonly MemoryReport SmallBot = new(100, 150, 200);
+
+    [Fact]
+    public void Check_ScenarioWithinEveryTarget_AllMet()
+    {
+        var targets = LoadTargets.Check([Echo(), Bot(ratio: 0.5, p99: 20, errors: 0, answered: 100)], SmallBot, 64);
+
+        Assert.Equal(5, targets.Count);
+        Assert.All(targets, t => Assert.True(t.Met, t.Target));
+    }
+
+    [Fact]
+    public void Check_SlowBusyScenario_ReportsEachMissedTarget()
+    {
+        var targets = LoadTargets.Check([Echo(), Bot(ratio: 0.1, p99: 80, errors: 3, answered: 97)], new MemoryReport(100, 300, 320), 64);
+
+        Assert.Equal(
+            ["bot: throughput ≥ 20% of echo", "bot: 0 errors", "bot: p99 < 50 ms", "bot: every message answered", "bot peak RSS < 250 MB (VmHWM, extractive)"],
+            targets.Where(t => !t.Met).Select(t => t.Target));
+        Assert.Contains(targets, t => t.Measured == "97/100");
+    }
+
+    [Fact]
+    public void Check_OtherConnectionCount_SaysTheP99TargetIsStatedAt64()
+    {
+        var targets = LoadTargets.Check([Echo(), Bot(ratio: 0.5, p99: 20, errors: 0, answered: 100)], SmallBot, 4);
+
+        Assert.Contains(targets, t => t.Target.Contains("run at 4 connections, target stated at 64", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_MemoryUnknown_IsNotMet()
+    {
+        var targets = LoadTargets.Check([Echo()], new MemoryReport(null, null, null), 64);
+
+        Assert.False(Assert.Single(targets).Met);
+    }
+
+    private static ScenarioReport Echo() => new("echo", "POST /echo", 100, 0, new Dictionary<string, int>(), 1000, 1, 2, 1, null);
+
+    private static ScenarioReport Bot(double ratio, double p99, int errors, int answered) => new(
+        "bot", "POST /bot", 100, errors, new Dictionary<string, int>(), 1000 * ratio, 1, p99, ratio,
+        new AnswerReport("sink", 100, answered, 5, 10, 0.1, 50));
+}
