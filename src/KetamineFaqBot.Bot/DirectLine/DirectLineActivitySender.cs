@@ -3,10 +3,10 @@ using KetamineFaqBot.Bot.Protocol;
 namespace KetamineFaqBot.Bot.DirectLine;
 
 /// <summary>Routes a Direct Line conversation's replies in-process into its log: no outbound HTTP at all.</summary>
-public sealed class DirectLineActivitySender(DirectLineConversations conversations, string conversationId) : IActivitySender
+public sealed class DirectLineActivitySender(DirectLineConversations conversations, string conversationId, TimeSpan typingDelay) : IActivitySender
 {
-    /// <summary>Typing costs nothing in-process, so it shows as soon as an answer is not immediate.</summary>
-    public TimeSpan TypingDelay => TimeSpan.Zero;
+    /// <summary>Typing shows once an answer takes longer than this; each indicator is a write to the stored log.</summary>
+    public TimeSpan TypingDelay => typingDelay;
 
     public async Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken = default)
     {

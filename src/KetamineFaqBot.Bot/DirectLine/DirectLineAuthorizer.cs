@@ -29,8 +29,12 @@ public sealed class DirectLineAuthorizer(DirectLineTokenService tokens, DirectLi
     public Task<DirectLineTokenClaims?> ValidateAsync(string? token) => tokens.ValidateAsync(token);
 
     /// <summary>Claims for a call on <paramref name="conversationId"/>, or the error to answer.</summary>
+    /// <param name="checkConversation">
+    /// False when the caller's next store call reports an unknown conversation itself (reading or appending to the
+    /// log), so the store is asked once per request instead of twice.
+    /// </param>
     public async Task<(DirectLineTokenClaims? Claims, IResult? Error)> AuthorizeAsync(
-        string? bearer, string conversationId, CancellationToken cancellationToken = default)
+        string? bearer, string conversationId, bool checkConversation = true, CancellationToken cancellationToken = default)
     {
         DirectLineTokenClaims? claims;
         if (IsSecret(bearer))
@@ -47,13 +51,16 @@ public sealed class DirectLineAuthorizer(DirectLineTokenService tokens, DirectLi
             }
         }
 
-        if (!await conversations.Store.ExistsAsync(conversationId, cancellationToken))
+        if (checkConversation && !await conversations.Store.ExistsAsync(conversationId, cancellationToken))
         {
-            return (null, TypedResults.Problem("Unknown conversation.", statusCode: StatusCodes.Status404NotFound, title: "Not found"));
+            return (null, UnknownConversation());
         }
 
         return (claims, null);
     }
+
+    public static IResult UnknownConversation() =>
+        TypedResults.Problem("Unknown conversation.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     public static IResult Forbidden() =>
         TypedResults.Problem("The token is missing, invalid, expired or for another conversation.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");

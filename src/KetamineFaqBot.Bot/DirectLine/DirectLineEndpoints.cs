@@ -38,7 +38,7 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> StartAsync(
         HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTokenService tokens, DirectLineConversations conversations,
-        TurnDispatcher queue, IOptions<WebChatOptions> webChat, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        TurnDispatcher queue, IOptions<WebChatOptions> webChat, IOptions<BotOptions> botOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var bearer = DirectLineAuthorizer.BearerOf(request);
         var body = await DirectLineRequests.ReadTokenRequestAsync(request, cancellationToken);
@@ -80,7 +80,7 @@ public static class DirectLineEndpoints
                 MembersAdded = [conversations.BotAccount, user],
                 Locale = locale,
             };
-            queue.TryEnqueue(new TurnWorkItem(update, new DirectLineActivitySender(conversations, conversationId)));
+            queue.TryEnqueue(new TurnWorkItem(update, new DirectLineActivitySender(conversations, conversationId, TypingDelay(botOptions))));
             var logger = loggerFactory.CreateLogger(typeof(DirectLineEndpoints));
             DirectLineLog.Started(logger, conversationId);
         }
@@ -93,7 +93,7 @@ public static class DirectLineEndpoints
     private static async Task<IResult> GetConversationAsync(string conversationId, HttpRequest request, DirectLineAuthorizer authorizer, CancellationToken cancellationToken)
     {
         var bearer = DirectLineAuthorizer.BearerOf(request);
-        var (_, error) = await authorizer.AuthorizeAsync(bearer, conversationId, cancellationToken);
+        var (_, error) = await authorizer.AuthorizeAsync(bearer, conversationId, cancellationToken: cancellationToken);
         return error ?? TypedResults.Ok(new ConversationResponse(conversationId, bearer!, 0, DirectLineRequests.StreamUrl(request, conversationId, bearer!)));
     }
 
@@ -101,7 +101,7 @@ public static class DirectLineEndpoints
         string conversationId, string? watermark, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineConversations conversations,
         IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        var (_, error) = await authorizer.AuthorizeAsync(DirectLineAuthorizer.BearerOf(request), conversationId, cancellationToken);
+        var (_, error) = await authorizer.AuthorizeAsync(DirectLineAuthorizer.BearerOf(request), conversationId, checkConversation: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -109,7 +109,7 @@ public static class DirectLineEndpoints
 
         var page = await conversations.Store.GetAfterAsync(conversationId, DirectLineRequests.ParseWatermark(watermark), options.Value.PageSize, cancellationToken);
         return page is null
-            ? TypedResults.NotFound()
+            ? DirectLineAuthorizer.UnknownConversation()
             : TypedResults.Json(new ActivitySet(page.Activities, page.Watermark.ToString(CultureInfo.InvariantCulture)), ProtocolJson.Options);
     }
 
@@ -118,7 +118,7 @@ public static class DirectLineEndpoints
         [FromKeyedServices(RateLimiterKey)] ConversationRateLimiter rateLimiter, IOptions<BotOptions> botOptions, ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
-        var (claims, error) = await authorizer.AuthorizeAsync(DirectLineAuthorizer.BearerOf(request), conversationId, cancellationToken);
+        var (claims, error) = await authorizer.AuthorizeAsync(DirectLineAuthorizer.BearerOf(request), conversationId, checkConversation: false, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -147,11 +147,11 @@ public static class DirectLineEndpoints
         var id = await conversations.AppendAsync(conversationId, activity, cancellationToken);
         if (id is null)
         {
-            return TypedResults.NotFound();
+            return DirectLineAuthorizer.UnknownConversation();
         }
 
         if (activity.Type != ActivityTypes.Typing
-            && !queue.TryEnqueue(new TurnWorkItem(activity, new DirectLineActivitySender(conversations, conversationId))))
+            && !queue.TryEnqueue(new TurnWorkItem(activity, new DirectLineActivitySender(conversations, conversationId, TypingDelay(botOptions)))))
         {
             var logger = loggerFactory.CreateLogger(typeof(DirectLineEndpoints));
             DirectLineLog.QueueFull(logger, conversationId);
@@ -160,4 +160,7 @@ public static class DirectLineEndpoints
 
         return TypedResults.Ok(new ResourceResponse(id));
     }
+
+    /// <summary>Typing only for answers slower than Bot:TypingDelayMilliseconds: each indicator is a log write.</summary>
+    private static TimeSpan TypingDelay(IOptions<BotOptions> options) => TimeSpan.FromMilliseconds(options.Value.TypingDelayMilliseconds);
 }

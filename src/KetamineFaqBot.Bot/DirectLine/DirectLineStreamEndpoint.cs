@@ -16,7 +16,7 @@ public static class DirectLineStreamEndpoint
         DirectLineConversations conversations, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (_, error) = await authorizer.AuthorizeAsync(t ?? DirectLineAuthorizer.BearerOf(context.Request), conversationId, context.RequestAborted);
+        var (_, error) = await authorizer.AuthorizeAsync(t ?? DirectLineAuthorizer.BearerOf(context.Request), conversationId, cancellationToken: context.RequestAborted);
         if (error is not null)
         {
             return error;

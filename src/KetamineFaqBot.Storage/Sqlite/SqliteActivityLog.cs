@@ -12,12 +12,14 @@ public sealed class SqliteActivityLog(SqliteDatabase database, IOptions<StorageO
     public async Task<bool> CreateAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-                "INSERT INTO dl_conversations (id, last_seq, last_ts, touched) VALUES ($id, 0, 0, $now) ON CONFLICT (id) DO NOTHING;")
-            .With("$id", conversationId)
-            .With("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await database.WriteAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                    "INSERT INTO dl_conversations (id, last_seq, last_ts, touched) VALUES ($id, 0, 0, $now) ON CONFLICT (id) DO NOTHING;")
+                .With("$id", conversationId)
+                .With("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }, cancellationToken);
     }
 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken = default)
@@ -32,7 +34,12 @@ public sealed class SqliteActivityLog(SqliteDatabase database, IOptions<StorageO
     public async Task<LoggedActivity?> AppendAsync(string conversationId, string activityJson, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activityJson);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        return await database.WriteAsync(connection => AppendAsync(connection, conversationId, activityJson, expiresAt, cancellationToken), cancellationToken);
+    }
+
+    private async Task<LoggedActivity?> AppendAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, string conversationId, string activityJson, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
         await using var transaction = connection.BeginTransaction(deferred: false);
         long lastSequence, lastTimestamp;
         await using (var read = connection.Command("SELECT last_seq, last_ts FROM dl_conversations WHERE id = $id AND touched >= $since;", transaction)

@@ -12,7 +12,11 @@ public sealed class SqliteAnswerRecordStore(SqliteDatabase database, IOptions<Pr
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = RecordTranscripts.Prepare(record, privacy.Value);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await database.WriteAsync(connection => InsertAsync(connection, stored, cancellationToken), cancellationToken);
+    }
+
+    private static async Task InsertAsync(Microsoft.Data.Sqlite.SqliteConnection connection, AnswerRecord stored, CancellationToken cancellationToken)
+    {
         await using var transaction = connection.BeginTransaction(deferred: false);
         long id;
         await using (var insert = connection.Command(

@@ -10,19 +10,21 @@ public sealed class SqliteContentGapStore(SqliteDatabase database) : IContentGap
     {
         ArgumentNullException.ThrowIfNull(gap);
         var question = TextRedactor.Redact(gap.Question) ?? string.Empty;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-                "INSERT INTO content_gaps (key, question, count, first_seen, last_seen, channel, corpus_version, top_score) " +
-                "VALUES ($key, $question, 1, $at, $at, $channel, $version, $score) " +
-                "ON CONFLICT (key) DO UPDATE SET count = count + 1, question = excluded.question, last_seen = max(last_seen, excluded.last_seen), " +
-                "channel = excluded.channel, corpus_version = excluded.corpus_version, top_score = excluded.top_score;")
-            .With("$key", GapKey.Of(question))
-            .With("$question", question)
-            .With("$at", gap.At.ToUnixTimeMilliseconds())
-            .With("$channel", gap.Channel)
-            .With("$version", gap.CorpusVersion)
-            .With("$score", (double)gap.TopScore);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.WriteAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                    "INSERT INTO content_gaps (key, question, count, first_seen, last_seen, channel, corpus_version, top_score) " +
+                    "VALUES ($key, $question, 1, $at, $at, $channel, $version, $score) " +
+                    "ON CONFLICT (key) DO UPDATE SET count = count + 1, question = excluded.question, last_seen = max(last_seen, excluded.last_seen), " +
+                    "channel = excluded.channel, corpus_version = excluded.corpus_version, top_score = excluded.top_score;")
+                .With("$key", GapKey.Of(question))
+                .With("$question", question)
+                .With("$at", gap.At.ToUnixTimeMilliseconds())
+                .With("$channel", gap.Channel)
+                .With("$version", gap.CorpusVersion)
+                .With("$score", (double)gap.TopScore);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ContentGapSummary>> TopAsync(int maxCount, CancellationToken cancellationToken = default)

@@ -19,21 +19,26 @@ public sealed class SqliteConversationStore(SqliteDatabase database, IOptions<St
     public async Task SaveAsync(string conversationId, ConversationState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-                "INSERT INTO conversations (hash, state, touched) VALUES ($hash, $state, $now) " +
-                "ON CONFLICT (hash) DO UPDATE SET state = excluded.state, touched = excluded.touched;")
-            .With("$hash", ConversationHash.Of(conversationId))
-            .With("$state", StoreJson.Serialize(ConversationRedaction.Prepare(state)))
-            .With("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var json = StoreJson.Serialize(ConversationRedaction.Prepare(state));
+        await database.WriteAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                    "INSERT INTO conversations (hash, state, touched) VALUES ($hash, $state, $now) " +
+                    "ON CONFLICT (hash) DO UPDATE SET state = excluded.state, touched = excluded.touched;")
+                .With("$hash", ConversationHash.Of(conversationId))
+                .With("$state", json)
+                .With("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task ResetAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("DELETE FROM conversations WHERE hash = $hash;")
-            .With("$hash", ConversationHash.Of(conversationId));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.WriteAsync(async connection =>
+        {
+            await using var command = connection.Command("DELETE FROM conversations WHERE hash = $hash;")
+                .With("$hash", ConversationHash.Of(conversationId));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
     }
 }

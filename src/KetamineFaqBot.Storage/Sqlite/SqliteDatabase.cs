@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using KetamineFaqBot.Storage.Logging;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -12,9 +11,14 @@ namespace KetamineFaqBot.Storage.Sqlite;
 /// queue instead of failing. <see cref="Initialise"/> runs at start-up and turns every unusable-file case into a
 /// <see cref="StorageException"/> that says what is wrong.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private readonly ILogger<SqliteDatabase> logger;
+
+    // SQLite has one writer at a time. Writers of this process queue here with await; left to SQLite, a writer that
+    // finds the lock taken would have its thread put to sleep (150 ms per retry) by the ADO.NET provider.
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly string connectionPragmas;
 
     public SqliteDatabase(string connectionStringOrPath, string baseFolder, int busyTimeoutSeconds, ILogger<SqliteDatabase> logger)
     {
@@ -34,6 +38,11 @@ public sealed class SqliteDatabase
         FilePath = builder.DataSource;
         ReadOnly = builder.Mode == SqliteOpenMode.ReadOnly;
         ConnectionString = builder.ToString();
+
+        // busy_timeout: a writer in another process (kfaq insights, a second bot) is waited for by SQLite's own
+        // short back-off. synchronous=NORMAL: in WAL mode a commit survives a process crash without an fsync per
+        // write; only a power loss can drop the last commits (checkpoints still fsync).
+        connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL;");
     }
 
     public string FilePath { get; }
@@ -86,10 +95,31 @@ public sealed class SqliteDatabase
         }
     }
 
+    /// <summary>Runs one write (usually one transaction) as this process's only writer at that moment.</summary>
+    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            return await write(connection);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    internal async Task WriteAsync(Func<SqliteConnection, Task> write, CancellationToken cancellationToken) =>
+        await WriteAsync<bool>(async connection => { await write(connection); return true; }, cancellationToken);
+
+    public void Dispose() => writeGate.Dispose();
+
     internal SqliteConnection Open()
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
+        ApplyPragmas(connection);
         return connection;
     }
 
@@ -97,7 +127,15 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        ApplyPragmas(connection);
         return connection;
+    }
+
+    private void ApplyPragmas(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = connectionPragmas;
+        command.ExecuteNonQuery();
     }
 
     private StorageException Explain(SqliteException ex) => ex.SqliteErrorCode switch

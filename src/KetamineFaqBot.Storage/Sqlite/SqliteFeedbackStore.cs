@@ -11,16 +11,18 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public async Task RecordAsync(FeedbackRecord feedback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command(
-                "INSERT INTO feedback (at, conversation_hash, activity_id, rating, comment, provenance) VALUES ($at, $hash, $activity, $rating, $comment, $provenance);")
-            .With("$at", feedback.At.ToUnixTimeMilliseconds())
-            .With("$hash", ConversationHash.Of(feedback.ConversationId))
-            .With("$activity", feedback.ActivityId)
-            .With("$rating", feedback.Rating)
-            .With("$comment", TextRedactor.Redact(feedback.Comment))
-            .With("$provenance", feedback.Provenance is null ? null : StoreJson.Serialize(feedback.Provenance));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.WriteAsync(async connection =>
+        {
+            await using var command = connection.Command(
+                    "INSERT INTO feedback (at, conversation_hash, activity_id, rating, comment, provenance) VALUES ($at, $hash, $activity, $rating, $comment, $provenance);")
+                .With("$at", feedback.At.ToUnixTimeMilliseconds())
+                .With("$hash", ConversationHash.Of(feedback.ConversationId))
+                .With("$activity", feedback.ActivityId)
+                .With("$rating", feedback.Rating)
+                .With("$comment", TextRedactor.Redact(feedback.Comment))
+                .With("$provenance", feedback.Provenance is null ? null : StoreJson.Serialize(feedback.Provenance));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FeedbackRecord>> ListAsync(DateTimeOffset since, int maxCount, CancellationToken cancellationToken = default)

@@ -30,7 +30,12 @@ public sealed class SqliteMaintenance(SqliteDatabase database, IOptions<StorageO
         var logs = (now - settings.ActivityLogRetention).ToUnixTimeMilliseconds();
         var records = (now - settings.RecordRetention).ToUnixTimeMilliseconds();
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        return await database.WriteAsync(connection => PurgeAsync(connection, conversations, logs, records, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<long> PurgeAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, long conversations, long logs, long records, CancellationToken cancellationToken)
+    {
         await using var transaction = connection.BeginTransaction(deferred: false);
         long removed = 0;
         foreach (var (sql, cutoff) in new (string, long)[]

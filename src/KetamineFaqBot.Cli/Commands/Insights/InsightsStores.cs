@@ -10,12 +10,12 @@ namespace KetamineFaqBot.Cli.Commands.Insights;
 /// <summary>The bot's stores opened read-mostly for a report (SQLite file or Redis), and the builder over them.</summary>
 internal sealed class InsightsStores : IDisposable
 {
-    private readonly RedisConnection? redis;
+    private readonly IDisposable connection;
 
-    private InsightsStores(InsightsBuilder builder, RedisConnection? redis)
+    private InsightsStores(InsightsBuilder builder, IDisposable connection)
     {
         Builder = builder;
-        this.redis = redis;
+        this.connection = connection;
     }
 
     public InsightsBuilder Builder { get; }
@@ -51,8 +51,8 @@ internal sealed class InsightsStores : IDisposable
                 new SqliteFeedbackStore(database),
                 new SqliteAnswerRecordStore(database, MsOptions.Create(new PrivacyOptions())),
                 timeProvider),
-            null);
+            database);
     }
 
-    public void Dispose() => redis?.Dispose();
+    public void Dispose() => connection.Dispose();
 }
