@@ -12,9 +12,9 @@ public sealed class SqliteActivityLog(SqliteDatabase database, IOptions<StorageO
     public async Task<bool> CreateAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        return await database.WriteAsync(async connection =>
+        return await database.WriteAsync(async write =>
         {
-            await using var command = connection.Command(
+            await using var command = write.Command(
                     "INSERT INTO dl_conversations (id, last_seq, last_ts, touched) VALUES ($id, 0, 0, $now) ON CONFLICT (id) DO NOTHING;")
                 .With("$id", conversationId)
                 .With("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
@@ -34,15 +34,14 @@ public sealed class SqliteActivityLog(SqliteDatabase database, IOptions<StorageO
     public async Task<LoggedActivity?> AppendAsync(string conversationId, string activityJson, DateTimeOffset? expiresAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activityJson);
-        return await database.WriteAsync(connection => AppendAsync(connection, conversationId, activityJson, expiresAt, cancellationToken), cancellationToken);
+        return await database.WriteAsync(write => AppendAsync(write, conversationId, activityJson, expiresAt, cancellationToken), cancellationToken);
     }
 
     private async Task<LoggedActivity?> AppendAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, string conversationId, string activityJson, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+        SqliteWrite write, string conversationId, string activityJson, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction(deferred: false);
         long lastSequence, lastTimestamp;
-        await using (var read = connection.Command("SELECT last_seq, last_ts FROM dl_conversations WHERE id = $id AND touched >= $since;", transaction)
+        await using (var read = write.Command("SELECT last_seq, last_ts FROM dl_conversations WHERE id = $id AND touched >= $since;")
             .With("$id", conversationId).With("$since", Since()))
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
@@ -60,13 +59,13 @@ public sealed class SqliteActivityLog(SqliteDatabase database, IOptions<StorageO
 
         // Web Chat orders by timestamp: never let two activities share one or go back in time.
         var timestamp = Math.Max(now, lastTimestamp + 1);
-        await using (var update = connection.Command("UPDATE dl_conversations SET last_seq = $seq, last_ts = $ts, touched = $now WHERE id = $id;", transaction)
+        await using (var update = write.Command("UPDATE dl_conversations SET last_seq = $seq, last_ts = $ts, touched = $now WHERE id = $id;")
             .With("$seq", sequence).With("$ts", timestamp).With("$now", now).With("$id", conversationId))
         {
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var insert = connection.Command("INSERT INTO dl_activities (conversation_id, seq, ts, expires, json) VALUES ($id, $seq, $ts, $expires, $json);", transaction)
+        await using (var insert = write.Command("INSERT INTO dl_activities (conversation_id, seq, ts, expires, json) VALUES ($id, $seq, $ts, $expires, $json);")
             .With("$id", conversationId).With("$seq", sequence).With("$ts", timestamp)
             .With("$expires", expiresAt?.ToUnixTimeMilliseconds()).With("$json", activityJson))
         {
@@ -76,12 +75,11 @@ public sealed class SqliteActivityLog(SqliteDatabase database, IOptions<StorageO
         var keep = options.Value.MaxActivitiesPerConversation;
         if (sequence > keep)
         {
-            await using var trim = connection.Command("DELETE FROM dl_activities WHERE conversation_id = $id AND seq <= $oldest;", transaction)
+            await using var trim = write.Command("DELETE FROM dl_activities WHERE conversation_id = $id AND seq <= $oldest;")
                 .With("$id", conversationId).With("$oldest", sequence - keep);
             await trim.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return new LoggedActivity(sequence, DateTimeOffset.FromUnixTimeMilliseconds(timestamp), activityJson);
     }
 

@@ -12,15 +12,14 @@ public sealed class SqliteAnswerRecordStore(SqliteDatabase database, IOptions<Pr
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = RecordTranscripts.Prepare(record, privacy.Value);
-        await database.WriteAsync(connection => InsertAsync(connection, stored, cancellationToken), cancellationToken);
+        await database.WriteAsync(write => InsertAsync(write, stored, cancellationToken), cancellationToken);
     }
 
-    private static async Task InsertAsync(Microsoft.Data.Sqlite.SqliteConnection connection, AnswerRecord stored, CancellationToken cancellationToken)
+    private static async Task InsertAsync(SqliteWrite write, AnswerRecord stored, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction(deferred: false);
         long id;
-        await using (var insert = connection.Command(
-                "INSERT INTO answers (at, conversation_hash, channel, route, record) VALUES ($at, $hash, $channel, $route, $record) RETURNING id;", transaction)
+        await using (var insert = write.Command(
+                "INSERT INTO answers (at, conversation_hash, channel, route, record) VALUES ($at, $hash, $channel, $route, $record) RETURNING id;")
             .With("$at", stored.At.ToUnixTimeMilliseconds())
             .With("$hash", stored.ConversationHash)
             .With("$channel", stored.Channel)
@@ -32,14 +31,12 @@ public sealed class SqliteAnswerRecordStore(SqliteDatabase database, IOptions<Pr
 
         foreach (var key in stored.ReplyKeys.Where(k => !string.IsNullOrEmpty(k)).Distinct(StringComparer.Ordinal))
         {
-            await using var link = connection.Command(
+            await using var link = write.Command(
                     "INSERT INTO answer_keys (conversation_hash, reply_key, answer_id) VALUES ($hash, $key, $id) " +
-                    "ON CONFLICT (conversation_hash, reply_key) DO UPDATE SET answer_id = excluded.answer_id;", transaction)
+                    "ON CONFLICT (conversation_hash, reply_key) DO UPDATE SET answer_id = excluded.answer_id;")
                 .With("$hash", stored.ConversationHash).With("$key", key).With("$id", id);
             await link.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<AnswerRecord?> FindAsync(string conversationHash, string replyKey, CancellationToken cancellationToken = default)

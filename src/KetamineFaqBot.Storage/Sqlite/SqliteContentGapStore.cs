@@ -10,9 +10,9 @@ public sealed class SqliteContentGapStore(SqliteDatabase database) : IContentGap
     {
         ArgumentNullException.ThrowIfNull(gap);
         var question = TextRedactor.Redact(gap.Question) ?? string.Empty;
-        await database.WriteAsync(async connection =>
+        await database.WriteAsync(async write =>
         {
-            await using var command = connection.Command(
+            await using var command = write.Command(
                     "INSERT INTO content_gaps (key, question, count, first_seen, last_seen, channel, corpus_version, top_score) " +
                     "VALUES ($key, $question, 1, $at, $at, $channel, $version, $score) " +
                     "ON CONFLICT (key) DO UPDATE SET count = count + 1, question = excluded.question, last_seen = max(last_seen, excluded.last_seen), " +

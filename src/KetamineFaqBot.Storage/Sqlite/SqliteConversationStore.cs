@@ -20,9 +20,9 @@ public sealed class SqliteConversationStore(SqliteDatabase database, IOptions<St
     {
         ArgumentNullException.ThrowIfNull(state);
         var json = StoreJson.Serialize(ConversationRedaction.Prepare(state));
-        await database.WriteAsync(async connection =>
+        await database.WriteAsync(async write =>
         {
-            await using var command = connection.Command(
+            await using var command = write.Command(
                     "INSERT INTO conversations (hash, state, touched) VALUES ($hash, $state, $now) " +
                     "ON CONFLICT (hash) DO UPDATE SET state = excluded.state, touched = excluded.touched;")
                 .With("$hash", ConversationHash.Of(conversationId))
@@ -34,9 +34,9 @@ public sealed class SqliteConversationStore(SqliteDatabase database, IOptions<St
 
     public async Task ResetAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        await database.WriteAsync(async connection =>
+        await database.WriteAsync(async write =>
         {
-            await using var command = connection.Command("DELETE FROM conversations WHERE hash = $hash;")
+            await using var command = write.Command("DELETE FROM conversations WHERE hash = $hash;")
                 .With("$hash", ConversationHash.Of(conversationId));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);

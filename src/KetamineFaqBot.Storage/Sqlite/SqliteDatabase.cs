@@ -15,9 +15,13 @@ public sealed class SqliteDatabase : IDisposable
 {
     private readonly ILogger<SqliteDatabase> logger;
 
-    // SQLite has one writer at a time. Writers of this process queue here with await; left to SQLite, a writer that
-    // finds the lock taken would have its thread put to sleep (150 ms per retry) by the ADO.NET provider.
-    private readonly SemaphoreSlim writeGate = new(1, 1);
+    // SQLite has one writer at a time. Writes of this process queue here and one loop commits them in groups; left
+    // to SQLite, a writer that finds the lock taken would have its thread put to sleep (150 ms per retry) by the
+    // ADO.NET provider, and every write would pay for its own commit.
+    private const int MaxBatch = 128;
+    private readonly System.Threading.Channels.Channel<PendingWrite> writes =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private readonly Task writer;
     private readonly string connectionPragmas;
 
     public SqliteDatabase(string connectionStringOrPath, string baseFolder, int busyTimeoutSeconds, ILogger<SqliteDatabase> logger)
@@ -43,6 +47,7 @@ public sealed class SqliteDatabase : IDisposable
         // short back-off. synchronous=NORMAL: in WAL mode a commit survives a process crash without an fsync per
         // write; only a power loss can drop the last commits (checkpoints still fsync).
         connectionPragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {busyTimeoutSeconds * 1000}; PRAGMA synchronous = NORMAL;");
+        writer = Task.Run(RunWriterAsync);
     }
 
     public string FilePath { get; }
@@ -95,25 +100,114 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs one write (usually one transaction) as this process's only writer at that moment.</summary>
-    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="write"/> as part of the next group commit: the single writer of this process takes every
+    /// write queued at that moment, runs each inside its own savepoint (a failing write rolls back alone and gets
+    /// its exception), and commits them together — one commit for many writes instead of one each.
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> write, CancellationToken cancellationToken)
     {
-        await writeGate.WaitAsync(cancellationToken);
-        try
+        ArgumentNullException.ThrowIfNull(write);
+        var pending = new PendingWrite(async w => await write(w), cancellationToken);
+        ObjectDisposedException.ThrowIf(!writes.Writer.TryWrite(pending), this);
+
+        return (T)(await pending.Completion.Task)!;
+    }
+
+    internal Task WriteAsync(Func<SqliteWrite, Task> write, CancellationToken cancellationToken) =>
+        WriteAsync<object?>(async w => { await write(w); return null; }, cancellationToken);
+
+    public void Dispose()
+    {
+        writes.Writer.TryComplete();
+        writer.GetAwaiter().GetResult();
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await writes.Reader.WaitToReadAsync())
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            return await write(connection);
-        }
-        finally
-        {
-            writeGate.Release();
+            batch.Clear();
+            while (batch.Count < MaxBatch && writes.Reader.TryRead(out var next))
+            {
+                if (next.CancellationToken.IsCancellationRequested)
+                {
+                    next.Completion.TrySetCanceled(next.CancellationToken);
+                    continue;
+                }
+
+                batch.Add(next);
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+            }
         }
     }
 
-    internal async Task WriteAsync(Func<SqliteConnection, Task> write, CancellationToken cancellationToken) =>
-        await WriteAsync<bool>(async connection => { await write(connection); return true; }, cancellationToken);
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        var results = new object?[batch.Count];
+        var failures = new Exception?[batch.Count];
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var write = new SqliteWrite(connection, transaction);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await ExecuteAsync(connection, transaction, "SAVEPOINT w;");
+                try
+                {
+                    results[i] = await batch[i].Write(write);
+                    await ExecuteAsync(connection, transaction, "RELEASE w;");
+                }
+                catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: 5 or 6 or 8 or 10 or 13 })
+                {
+                    // This write alone is undone; the others in the batch still commit.
+                    await ExecuteAsync(connection, transaction, "ROLLBACK TO w; RELEASE w;");
+                    failures[i] = ex;
+                }
+            }
 
-    public void Dispose() => writeGate.Dispose();
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
+        {
+            // Busy, read-only, I/O or disk-full: nothing in the batch was stored.
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                batch[i].Completion.TrySetException(failure);
+            }
+            else
+            {
+                batch[i].Completion.TrySetResult(results[i]);
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        await using var command = connection.Command(sql, transaction);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed record PendingWrite(Func<SqliteWrite, Task<object?>> Write, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     internal SqliteConnection Open()
     {

@@ -11,9 +11,9 @@ public sealed class SqliteFeedbackStore(SqliteDatabase database) : IFeedbackStor
     public async Task RecordAsync(FeedbackRecord feedback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        await database.WriteAsync(async connection =>
+        await database.WriteAsync(async write =>
         {
-            await using var command = connection.Command(
+            await using var command = write.Command(
                     "INSERT INTO feedback (at, conversation_hash, activity_id, rating, comment, provenance) VALUES ($at, $hash, $activity, $rating, $comment, $provenance);")
                 .With("$at", feedback.At.ToUnixTimeMilliseconds())
                 .With("$hash", ConversationHash.Of(feedback.ConversationId))

@@ -30,13 +30,12 @@ public sealed class SqliteMaintenance(SqliteDatabase database, IOptions<StorageO
         var logs = (now - settings.ActivityLogRetention).ToUnixTimeMilliseconds();
         var records = (now - settings.RecordRetention).ToUnixTimeMilliseconds();
 
-        return await database.WriteAsync(connection => PurgeAsync(connection, conversations, logs, records, cancellationToken), cancellationToken);
+        return await database.WriteAsync(write => PurgeAsync(write, conversations, logs, records, cancellationToken), cancellationToken);
     }
 
     private static async Task<long> PurgeAsync(
-        Microsoft.Data.Sqlite.SqliteConnection connection, long conversations, long logs, long records, CancellationToken cancellationToken)
+        SqliteWrite write, long conversations, long logs, long records, CancellationToken cancellationToken)
     {
-        await using var transaction = connection.BeginTransaction(deferred: false);
         long removed = 0;
         foreach (var (sql, cutoff) in new (string, long)[]
         {
@@ -49,11 +48,10 @@ public sealed class SqliteMaintenance(SqliteDatabase database, IOptions<StorageO
             ("DELETE FROM answers WHERE at < $cutoff;", records),
         })
         {
-            await using var command = connection.Command(sql, transaction).With("$cutoff", cutoff);
+            await using var command = write.Command(sql).With("$cutoff", cutoff);
             removed += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return removed;
     }
 }

@@ -105,6 +105,31 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteAsync_OneWriteOfAGroupFails_OnlyThatWriteUndone()
+    {
+        using var database = Create("state.db");
+        database.Initialise();
+
+        var writes = Enumerable.Range(0, 40).Select(i => Task.Run(() => database.WriteAsync(async write =>
+        {
+            await using var insert = write.Command("INSERT INTO feedback (at, conversation_hash, activity_id, rating) VALUES ($i, 'h', $id, 'like');")
+                .With("$i", i).With("$id", "a-" + i);
+            await insert.ExecuteNonQueryAsync();
+            if (i == 7)
+            {
+                throw new InvalidOperationException("write 7 fails after its insert");
+            }
+        }, CancellationToken.None))).ToList();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => writes[7]);
+        await Task.WhenAll(writes.Where((_, i) => i != 7));
+
+        Assert.Equal("write 7 fails after its insert", failure.Message);
+        Assert.Equal(39L, Scalar(database, "SELECT count(*) FROM feedback;"));
+        Assert.Equal(0L, Scalar(database, "SELECT count(*) FROM feedback WHERE activity_id = 'a-7';"));
+    }
+
+    [Fact]
     public void Constructor_InMemoryDatabase_Refused()
     {
         var error = Assert.Throws<StorageException>(() => new SqliteDatabase("Data Source=:memory:", folder, 1, NullLogger<SqliteDatabase>.Instance));
