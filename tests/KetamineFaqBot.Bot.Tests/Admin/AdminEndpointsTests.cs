@@ -70,11 +70,12 @@ public sealed class AdminEndpointsTests : IDisposable
     }
 
     [Fact]
-    public void ShortKey_StartUpRefused()
+    public async Task ShortKey_StartUpRefused()
     {
-        var error = Assert.ThrowsAny<Exception>(() => BotTestHost.StartProductionLike(Settings("short")).Dispose());
+        var exit = await BotProcess.RunUntilExitAsync(Settings("short"));
 
-        Assert.Contains("Admin:ApiKey must be at least 24 characters", error.ToString(), StringComparison.Ordinal);
+        Assert.True(exit.Failed, exit.Output);
+        Assert.Contains("Admin:ApiKey must be at least 24 characters", exit.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class BotIdentityConfigurationTests
     [InlineData("SingleTenant", "test-secret", null, "Bot:MicrosoftAppTenantId")]
     [InlineData("UserAssignedMSI", null, null, "Bot:MicrosoftAppTenantId")]
     [InlineData(null, null, null, "Bot:MicrosoftAppPassword")]
-    public void Start_CredentialsIncompleteForAppType_RefusesToStartNamingTheKey(string? appType, string? password, string? tenant, string expectedKey)
+    public async Task Start_CredentialsIncompleteForAppType_RefusesToStartNamingTheKey(string? appType, string? password, string? tenant, string expectedKey)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,9 +61,11 @@ public sealed class BotIdentityConfigurationTests
         };
 
         // Unset means absent (as in the shipped appsettings.json), not an empty string.
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => BotTestHost.Start(settings.Where(s => s.Value is not null).ToDictionary()));
+        var exit = await BotProcess.RunUntilExitAsync(settings.Where(s => s.Value is not null).ToDictionary());
 
-        Assert.Contains(expectedKey, error.Message, StringComparison.Ordinal);
+        Assert.True(exit.Failed, exit.Output);
+        Assert.Contains(nameof(OptionsValidationException), exit.Output, StringComparison.Ordinal);
+        Assert.Contains(expectedKey, exit.Output, StringComparison.Ordinal);
     }
 
     [Fact]
