@@ -1,3 +1,4 @@
+using KetamineFaqBot.Answering.Guardrails.Prefilter;
 using KetamineFaqBot.Core.Answering;
 
 namespace KetamineFaqBot.Answering.Guardrails;
@@ -20,10 +21,13 @@ public sealed class Guardrails : IGuardrails
 
     private readonly GuardrailRule[] rules;
     private readonly GuardrailRule[] flags;
+    private readonly LiteralTable literals;
 
-    internal Guardrails(string sourcePath, GuardrailRule[] rules, GuardrailRule[] flags)
+    internal Guardrails(string sourcePath, GuardrailRule[] rules, GuardrailRule[] flags, LiteralTable literals)
     {
         SourcePath = sourcePath;
+        this.literals = literals;
+        literals.Freeze();
 
         // Rules are kept in precedence order so the first route that fires is the winner.
         this.rules = [.. rules.OrderBy(r => Rank(r.Route!.Value))];
@@ -31,6 +35,12 @@ public sealed class Guardrails : IGuardrails
         RuleIds = [.. this.rules.Select(r => r.Id), .. flags.Select(f => f.Id)];
         ResponseKeys = [.. this.rules.Select(r => r.ResponseKey!).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>The literal pre-filter's table (for tests).</summary>
+    internal LiteralTable Literals => literals;
+
+    /// <summary>Every regular expression of every rule and flag (for the pre-filter's soundness tests).</summary>
+    internal IEnumerable<PrefilteredRegex> Matchers => rules.Concat(flags).SelectMany(r => r.Matchers);
 
     /// <summary>The file the rules were loaded from.</summary>
     public string SourcePath { get; }
@@ -46,11 +56,25 @@ public sealed class Guardrails : IGuardrails
         ArgumentNullException.ThrowIfNull(text);
         var folded = MatchText.Fold(text);
 
+        // PERF: a rule whose required words are absent from the message is not run (see Prefilter/); the decision is
+        // the same as running every rule, which EvaluateUnfiltered does for the self-check test.
+        return Evaluate(folded, MessageScan.For(literals, folded));
+    }
+
+    /// <summary>Runs every rule's regular expressions, without the literal pre-filter. For the equivalence test only.</summary>
+    internal GuardrailDecision EvaluateUnfiltered(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Evaluate(MatchText.Fold(text), null);
+    }
+
+    private GuardrailDecision Evaluate(string folded, MessageScan? scan)
+    {
         GuardrailRule? winner = null;
         List<string>? fired = null;
         foreach (var rule in rules)
         {
-            if (rule.IsMatch(folded))
+            if (rule.IsMatch(folded, scan))
             {
                 winner ??= rule;
                 (fired ??= new List<string>(4)).Add(rule.Id);
@@ -60,7 +84,7 @@ public sealed class Guardrails : IGuardrails
         var mentionsSelfHarm = false;
         foreach (var flag in flags)
         {
-            if (flag.IsMatch(folded))
+            if (flag.IsMatch(folded, scan))
             {
                 (fired ??= new List<string>(4)).Add(flag.Id);
                 mentionsSelfHarm |= flag.Flag == MentionsSelfHarmFlag;
