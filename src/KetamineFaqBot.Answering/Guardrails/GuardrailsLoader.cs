@@ -186,9 +186,9 @@ public static partial class GuardrailsLoader
         }
 
         var patterns = rule.Patterns.Select(p => Expand(p, lists, sourcePath, id)).ToArray();
-        var any = literals.Add(Build(string.Join('|', patterns.Select(p => $"(?:{p})")), sourcePath, id));
-        var single = patterns.Length == 1 ? [any] : patterns.Select(p => literals.Add(Build(p, sourcePath, id))).ToArray();
-        var unless = (rule.Unless ?? []).Select(p => literals.Add(Build(Expand(p, lists, sourcePath, id), sourcePath, id))).ToArray();
+        var any = literals.Add(string.Join('|', patterns.Select(p => $"(?:{p})")), p => Build(p, sourcePath, id));
+        var single = patterns.Length == 1 ? [any] : patterns.Select(p => literals.Add(p, q => Build(q, sourcePath, id))).ToArray();
+        var unless = (rule.Unless ?? []).Select(p => literals.Add(Expand(p, lists, sourcePath, id), q => Build(q, sourcePath, id))).ToArray();
         var requires = ListMatchers(rule.Requires, "requires", lists, literals, sourcePath, id);
         var excludes = ListMatchers(rule.Excludes, "excludes", lists, literals, sourcePath, id);
         return new GuardrailRule(id, route, responseKey, flag, any, single, unless, requires, excludes);
@@ -205,7 +205,7 @@ public static partial class GuardrailsLoader
                 throw new GuardrailsFileException(sourcePath, id, $"'{field}' names unknown list '{name}'.");
             }
 
-            matchers.Add(literals.Add(Build(alternation, sourcePath, id)));
+            matchers.Add(literals.Add(alternation, p => Build(p, sourcePath, id)));
         }
 
         return [.. matchers];

@@ -11,23 +11,28 @@ namespace KetamineFaqBot.Answering.Guardrails.Prefilter;
 /// finite set of strings it matches, when that set is small ("exact"); otherwise by the strings its matches start
 /// and end with, plus conditions on its inside. Concatenation crosses adjacent exact sets into longer literals.
 /// </remarks>
-internal static class LiteralAnalysis
+internal sealed class LiteralAnalysis
 {
+    // PERF: word lists are expanded into every pattern that names them, so the same groups recur hundreds of times
+    // in one rule file. The parser hands out one node per distinct group text, and each node is analysed once.
+    private readonly Dictionary<PatternNode, Info> infos = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PatternNode, HashSet<string>?> precise = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Largest literal set kept exact; beyond it a set becomes a condition and a new run starts.</summary>
-    private const int MaxSet = 256;
+    private const int MaxSet = 64;
 
     /// <summary>Largest repetition count expanded into literals ("(?:ab){2}").</summary>
     private const int MaxExpandedRepeat = 4;
 
     /// <summary>The condition a message must satisfy for <paramref name="pattern"/> to match somewhere in it.</summary>
-    public static Condition Requirement(PatternNode pattern) => Analyze(pattern).ToCondition();
+    public Condition Requirement(PatternNode pattern) => Analyze(pattern).ToCondition();
 
     /// <summary>
     /// For a pattern of the loader's shape <c>(?&lt;!\w)(?:A|B|…)(?!\w)</c>: literals, each bounded by non-word
     /// characters on both sides (or only before, when the branch ends in <c>\w*</c>: <paramref name="openEnded"/>),
     /// whose presence proves a match. Empty when none can be derived.
     /// </summary>
-    public static IReadOnlyList<(string Text, bool OpenEnded)> Proofs(PatternNode pattern)
+    public IReadOnlyList<(string Text, bool OpenEnded)> Proofs(PatternNode pattern)
     {
         var proofs = new List<(string, bool)>();
         if (pattern is not ConcatNode { Items: [NotWordNeighbour { Before: true }, var body, NotWordNeighbour { Before: false }] })
@@ -93,12 +98,30 @@ internal static class LiteralAnalysis
     }
 
     /// <summary>The exact, finite set of strings a node matches when it is built only from literals; otherwise null.</summary>
-    private static HashSet<string>? Precise(PatternNode node)
+    private HashSet<string>? Precise(PatternNode node)
+    {
+        if (node is not (ConcatNode or AlternationNode or RepeatNode))
+        {
+            return PreciseCore(node);
+        }
+
+        if (!precise.TryGetValue(node, out var strings))
+        {
+            strings = PreciseCore(node);
+            precise[node] = strings;
+        }
+
+        return strings;
+    }
+
+    private HashSet<string>? PreciseCore(PatternNode node)
     {
         switch (node)
         {
             case CharNode c:
                 return [c.Value.ToString()];
+            case TextNode t:
+                return [t.Text];
             case CharSetNode set:
                 return [.. set.Chars.Select(ch => ch.ToString())];
             case ConcatNode concat:
@@ -166,9 +189,26 @@ internal static class LiteralAnalysis
         }
     }
 
-    private static Info Analyze(PatternNode node) => node switch
+    private Info Analyze(PatternNode node)
+    {
+        if (node is not (ConcatNode or AlternationNode or RepeatNode))
+        {
+            return AnalyzeCore(node);
+        }
+
+        if (!infos.TryGetValue(node, out var info))
+        {
+            info = AnalyzeCore(node);
+            infos[node] = info;
+        }
+
+        return info;
+    }
+
+    private Info AnalyzeCore(PatternNode node) => node switch
     {
         CharNode c => Info.ExactOf([new Literal(c.Value.ToString())]),
+        TextNode t => Info.ExactOf([new Literal(t.Text)]),
         CharSetNode set => Info.ExactOf([.. set.Chars.Select(ch => new Literal(ch.ToString()))]),
 
         // One non-word character: whatever precedes it is followed by a non-word character, and whatever follows
@@ -193,7 +233,7 @@ internal static class LiteralAnalysis
         _ => new Info(),
     };
 
-    private static Info AnalyzeRepeat(RepeatNode repeat)
+    private Info AnalyzeRepeat(RepeatNode repeat)
     {
         if (repeat.Max == 0)
         {
@@ -251,7 +291,7 @@ internal static class LiteralAnalysis
         return result.Count <= MaxSet ? result : null;
     }
 
-    private static Info AnalyzeAlternation(IReadOnlyList<PatternNode> branches)
+    private Info AnalyzeAlternation(IReadOnlyList<PatternNode> branches)
     {
         var infos = branches.Select(Analyze).ToList();
         var overhang = infos.Exists(i => i.Overhang);
@@ -306,7 +346,7 @@ internal static class LiteralAnalysis
         return union;
     }
 
-    private static Info AnalyzeConcat(IReadOnlyList<PatternNode> items)
+    private Info AnalyzeConcat(IReadOnlyList<PatternNode> items)
     {
         var infos = items.Select(i => i is PositiveLook { Behind: true } ? null : Analyze(i)).ToArray();
         var conditions = new List<Condition>();
@@ -543,6 +583,8 @@ internal static class LiteralAnalysis
     /// <summary>What is known about the strings one node matches. A new instance knows nothing (any text).</summary>
     private sealed class Info
     {
+        private Condition? condition;
+
         /// <summary>The node matches one of these strings exactly (null: not a small finite set).</summary>
         public HashSet<Literal>? Exact { get; init; }
 
@@ -575,7 +617,7 @@ internal static class LiteralAnalysis
 
         public static Info ExactOf(HashSet<Literal> literals) => new() { Exact = literals };
 
-        public Condition ToCondition() => Exact is not null
+        public Condition ToCondition() => condition ??= Exact is not null
             ? Prefilter.Condition.And([Required, Prefilter.Condition.AnyOf(Exact)])
             : Prefilter.Condition.And([Required, Prefilter.Condition.AnyOf(Prefix), Prefilter.Condition.AnyOf(Suffix)]);
     }

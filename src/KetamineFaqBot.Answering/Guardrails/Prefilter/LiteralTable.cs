@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace KetamineFaqBot.Answering.Guardrails.Prefilter;
@@ -27,10 +26,15 @@ internal sealed class LiteralTable
     private readonly List<byte> kinds = [];
     private readonly List<int> arguments = [];
     private readonly List<int[]> children = [];
-    private readonly Dictionary<string, int> nodeIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<NodeKey, int> nodeIds = [];
     private readonly List<(string Text, bool OpenEnded)> proofs = [];
     private readonly Dictionary<(string, bool), int> proofIds = [];
 
+    // Analysis state shared by every pattern of the file while it loads; dropped when the table is frozen.
+    private LiteralAnalysis? analysis = new();
+    private Dictionary<string, PatternNode>? groups = new(StringComparer.Ordinal);
+    private Dictionary<Condition, int>? interned = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<string, PrefilteredRegex>? byPattern = new(StringComparer.Ordinal);
     private Frozen? frozen;
 
     public int LiteralCount => literals.Count;
@@ -39,11 +43,33 @@ internal sealed class LiteralTable
 
     public int ProofCount => proofs.Count;
 
+    /// <summary>
+    /// The matcher for a rule pattern, compiled by <paramref name="compile"/> and analysed the first time the pattern
+    /// is met. Rules share word lists and exceptions, so one compiled, analysed regular expression serves them all.
+    /// </summary>
+    public PrefilteredRegex Add(string pattern, Func<string, Regex> compile)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(compile);
+        if (byPattern is null)
+        {
+            throw new InvalidOperationException("The literal table is frozen.");
+        }
+
+        if (!byPattern.TryGetValue(pattern, out var matcher))
+        {
+            matcher = Add(compile(pattern));
+            byPattern[pattern] = matcher;
+        }
+
+        return matcher;
+    }
+
     /// <summary>Registers a regular expression: its requirement and proofs, or "always run" when it cannot be analysed.</summary>
     public PrefilteredRegex Add(Regex regex)
     {
         ArgumentNullException.ThrowIfNull(regex);
-        if (frozen is not null)
+        if (frozen is not null || analysis is null)
         {
             throw new InvalidOperationException("The literal table is frozen.");
         }
@@ -51,20 +77,27 @@ internal sealed class LiteralTable
         PatternNode parsed;
         try
         {
-            parsed = PatternParser.Parse(regex.ToString());
+            parsed = PatternParser.Parse(regex.ToString(), groups);
         }
         catch (NotSupportedException)
         {
             return new PrefilteredRegex(regex, Intern(Condition.True), []);
         }
 
-        var condition = Intern(LiteralAnalysis.Requirement(LiteralAnalysis.DistributeBoundaries(parsed)));
-        var proofList = LiteralAnalysis.Proofs(parsed).Select(InternProof).Distinct().ToArray();
+        var condition = Intern(analysis.Requirement(LiteralAnalysis.DistributeBoundaries(parsed)));
+        var proofList = analysis.Proofs(parsed).Select(InternProof).Distinct().ToArray();
         return new PrefilteredRegex(regex, condition, proofList);
     }
 
     /// <summary>Builds the scanning structures; called once, when every rule is loaded.</summary>
-    public void Freeze() => frozen ??= new Frozen(this);
+    public void Freeze()
+    {
+        frozen ??= new Frozen(this);
+        analysis = null;
+        groups = null;
+        interned = null;
+        byPattern = null;
+    }
 
     /// <summary>Describes a node for diagnostics and tests.</summary>
     public string Describe(int node) => kinds[node] switch
@@ -223,6 +256,23 @@ internal sealed class LiteralTable
 
     private int Intern(Condition condition)
     {
+        if (condition is not (Condition.AllOf or Condition.OneOf))
+        {
+            return InternCore(condition);
+        }
+
+        if (interned is not null && interned.TryGetValue(condition, out var known))
+        {
+            return known;
+        }
+
+        var id = InternCore(condition);
+        interned?.TryAdd(condition, id);
+        return id;
+    }
+
+    private int InternCore(Condition condition)
+    {
         switch (condition)
         {
             case Condition.Constant constant:
@@ -237,17 +287,39 @@ internal sealed class LiteralTable
 
                 return Node(KindLiteral, literalId, []);
             case Condition.AllOf all:
-                return Node(KindAll, 0, [.. all.Parts.Select(Intern).Distinct().Order()]);
+                return Node(KindAll, 0, InternAll(all.Parts));
             case Condition.OneOf one:
-                return Node(KindAny, 0, [.. one.Parts.Select(Intern).Distinct().Order()]);
+                return Node(KindAny, 0, InternAll(one.Parts));
             default:
                 throw new ArgumentException("Unknown condition.", nameof(condition));
         }
     }
 
+    /// <summary>The parts' node ids, sorted and distinct (the same condition whatever the order it was built in).</summary>
+    private int[] InternAll(IReadOnlyList<Condition> parts)
+    {
+        var ids = new int[parts.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = Intern(parts[i]);
+        }
+
+        Array.Sort(ids);
+        var count = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (count == 0 || ids[count - 1] != ids[i])
+            {
+                ids[count++] = ids[i];
+            }
+        }
+
+        return count == ids.Length ? ids : ids[..count];
+    }
+
     private int Node(byte kind, int argument, int[] nodeChildren)
     {
-        var key = new StringBuilder().Append(kind).Append(':').Append(argument).Append(':').AppendJoin(',', nodeChildren).ToString();
+        var key = new NodeKey(kind, argument, nodeChildren);
         if (nodeIds.TryGetValue(key, out var id))
         {
             return id;
@@ -259,6 +331,28 @@ internal sealed class LiteralTable
         children.Add(nodeChildren);
         nodeIds[key] = id;
         return id;
+    }
+
+    /// <summary>A condition node's identity: equal keys are the same condition, interned once.</summary>
+    private readonly struct NodeKey(byte kind, int argument, int[] children) : IEquatable<NodeKey>
+    {
+        private readonly byte kind = kind;
+        private readonly int argument = argument;
+        private readonly int[] children = children;
+
+        public bool Equals(NodeKey other) =>
+            kind == other.kind && argument == other.argument && children.AsSpan().SequenceEqual(other.children);
+
+        public override bool Equals(object? obj) => obj is NodeKey other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(kind);
+            hash.Add(argument);
+            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(children.AsSpan()));
+            return hash.ToHashCode();
+        }
     }
 
     /// <summary>The read-only scanning structures: a trie over every literal and proof text, and condition parents.</summary>
@@ -356,57 +450,74 @@ internal sealed class LiteralTable
 
     private sealed class TrieBuilder
     {
-        private readonly List<Dictionary<char, int>> edges = [[]];
-        private readonly List<List<int>> entries = [[]];
+        // One map for every edge, keyed by (node, character): a dictionary per node cost tens of megabytes.
+        private readonly Dictionary<long, int> edges = [];
+        private readonly List<(int Node, int Entry)> entries = [];
+        private int nodeCount = 1;
 
         public void Add(string text, int entry)
         {
             var node = 0;
             foreach (var c in text)
             {
-                if (!edges[node].TryGetValue(c, out var next))
+                var key = ((long)node << 16) | c;
+                if (!edges.TryGetValue(key, out var next))
                 {
-                    next = edges.Count;
-                    edges.Add([]);
-                    entries.Add([]);
-                    edges[node][c] = next;
+                    next = nodeCount++;
+                    edges[key] = next;
                 }
 
                 node = next;
             }
 
-            entries[node].Add(entry);
+            entries.Add((node, entry));
         }
 
         public (int[] Root, int[] EntryStart, int[] Entries, int[] ChildStart, char[] ChildChars, int[] ChildNodes) Build()
         {
             var root = new int[Ascii];
             Array.Fill(root, -1);
-            foreach (var (c, node) in edges[0])
+            var edgeList = new (int Node, char Char, int Child)[edges.Count];
+            var e = 0;
+            foreach (var (key, child) in edges)
             {
-                root[c] = node;
+                edgeList[e++] = ((int)(key >> 16), (char)(key & 0xFFFF), child);
             }
 
-            var entryStart = new int[edges.Count + 1];
-            var flatEntries = new List<int>();
-            var childStart = new int[edges.Count + 1];
-            var childChars = new List<char>();
-            var childNodes = new List<int>();
-            for (var node = 0; node < edges.Count; node++)
+            Array.Sort(edgeList);
+            var childStart = new int[nodeCount + 1];
+            var childChars = new char[edgeList.Length];
+            var childNodes = new int[edgeList.Length];
+            for (var i = 0; i < edgeList.Length; i++)
             {
-                entryStart[node] = flatEntries.Count;
-                flatEntries.AddRange(entries[node]);
-                childStart[node] = childChars.Count;
-                foreach (var (c, child) in edges[node].OrderBy(e => e.Key))
+                var (node, c, child) = edgeList[i];
+                childStart[node + 1]++;
+                childChars[i] = c;
+                childNodes[i] = child;
+                if (node == 0 && c < Ascii)
                 {
-                    childChars.Add(c);
-                    childNodes.Add(child);
+                    root[c] = child;
                 }
             }
 
-            entryStart[edges.Count] = flatEntries.Count;
-            childStart[edges.Count] = childChars.Count;
-            return (root, entryStart, [.. flatEntries], childStart, [.. childChars], [.. childNodes]);
+            for (var node = 0; node < nodeCount; node++)
+            {
+                childStart[node + 1] += childStart[node];
+            }
+
+            var sortedEntries = entries.OrderBy(x => x.Node).ToArray();
+            var entryStart = new int[nodeCount + 1];
+            foreach (var (node, _) in sortedEntries)
+            {
+                entryStart[node + 1]++;
+            }
+
+            for (var node = 0; node < nodeCount; node++)
+            {
+                entryStart[node + 1] += entryStart[node];
+            }
+
+            return (root, entryStart, [.. sortedEntries.Select(x => x.Entry)], childStart, childChars, childNodes);
         }
     }
 }

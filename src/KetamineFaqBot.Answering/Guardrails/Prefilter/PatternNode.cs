@@ -9,6 +9,9 @@ internal abstract record PatternNode;
 /// <summary>One literal character, lower-cased (patterns run case-insensitively over folded text).</summary>
 internal sealed record CharNode(char Value) : PatternNode;
 
+/// <summary>Consecutive literal characters, lower-cased ("ketamine" in <c>ketamine\w*</c>).</summary>
+internal sealed record TextNode(string Text) : PatternNode;
+
 /// <summary>A small character class such as <c>[i1]</c>: exactly one of <see cref="Chars"/>, lower-cased.</summary>
 internal sealed record CharSetNode(string Chars) : PatternNode;
 

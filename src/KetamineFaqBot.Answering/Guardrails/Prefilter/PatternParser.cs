@@ -15,15 +15,25 @@ internal sealed class PatternParser
     private const int MaxClassSize = 8;
 
     private readonly string pattern;
+    private readonly Dictionary<string, PatternNode>? groups;
     private int position;
 
-    private PatternParser(string pattern) => this.pattern = pattern;
+    private PatternParser(string pattern, Dictionary<string, PatternNode>? groups)
+    {
+        this.pattern = pattern;
+        this.groups = groups;
+    }
 
+    /// <param name="pattern">A pattern the Regex constructor accepted.</param>
+    /// <param name="groups">
+    /// Non-capturing groups parsed so far, by their text: a group met again (a word list in another rule) is the same
+    /// node, so an analysis can remember what it found for it. Null to share nothing.
+    /// </param>
     /// <exception cref="NotSupportedException">The pattern uses a construct the analysis does not model.</exception>
-    public static PatternNode Parse(string pattern)
+    public static PatternNode Parse(string pattern, Dictionary<string, PatternNode>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        var parser = new PatternParser(pattern);
+        var parser = new PatternParser(pattern, groups);
         var node = parser.ParseAlternation();
         if (parser.position != pattern.Length)
         {
@@ -55,7 +65,17 @@ internal sealed class PatternParser
         while (!AtEnd && Peek is not '|' and not ')')
         {
             var atom = ParseAtom();
-            items.Add(ParseQuantifier(atom));
+            var quantified = ParseQuantifier(atom);
+
+            // PERF: runs of plain characters become one text node, so the analysis joins words, not letters.
+            if (quantified is CharNode next && items.Count > 0 && items[^1] is CharNode or TextNode)
+            {
+                var previous = items[^1] is CharNode c ? c.Value.ToString() : ((TextNode)items[^1]).Text;
+                items[^1] = new TextNode(previous + next.Value);
+                continue;
+            }
+
+            items.Add(quantified);
         }
 
         return items.Count == 1 ? items[0] : new ConcatNode(items);
@@ -201,7 +221,21 @@ internal sealed class PatternParser
         position++;
         if (Match(":"))
         {
-            return Body();
+            var start = position - 3;
+            var body = Body();
+            if (groups is null)
+            {
+                return body;
+            }
+
+            var text = pattern[start..position];
+            if (groups.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
+            groups[text] = body;
+            return body;
         }
 
         if (Match("="))

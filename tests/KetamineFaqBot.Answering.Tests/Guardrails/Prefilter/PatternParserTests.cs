@@ -12,7 +12,23 @@ public sealed class PatternParserTests
         var concat = Assert.IsType<ConcatNode>(node);
         Assert.Equal(new NotWordNeighbour(Before: true), concat.Items[0]);
         Assert.Equal(new NotWordNeighbour(Before: false), concat.Items[^1]);
-        Assert.Equal([new CharNode('k'), new CharNode('e'), new CharNode('t')], Assert.IsType<ConcatNode>(concat.Items[1]).Items);
+        Assert.Equal(new TextNode("ket"), concat.Items[1]);
+    }
+
+    [Fact]
+    public void Parse_QuantifierAfterText_BindsToLastCharacterOnly() =>
+        Assert.Equal([new TextNode("ab"), new RepeatNode(new CharNode('c'), 1, int.MaxValue)],
+            Assert.IsType<ConcatNode>(PatternParser.Parse("abc+")).Items);
+
+    [Fact]
+    public void Parse_SameGroupTextTwice_SameNode()
+    {
+        var groups = new Dictionary<string, PatternNode>(StringComparer.Ordinal);
+
+        var first = Assert.IsType<ConcatNode>(PatternParser.Parse("(?:a|b)x", groups));
+        var second = Assert.IsType<ConcatNode>(PatternParser.Parse("y(?:a|b)", groups));
+
+        Assert.Same(first.Items[0], second.Items[1]);
     }
 
     [Theory]
@@ -30,8 +46,7 @@ public sealed class PatternParserTests
 
     [Fact]
     public void Parse_BraceThatIsNoQuantifier_Literal() =>
-        Assert.Equal([new CharNode('a'), new CharNode('{'), new CharNode('x'), new CharNode('}')],
-            Assert.IsType<ConcatNode>(PatternParser.Parse("a{x}")).Items);
+        Assert.Equal(new TextNode("a{x}"), PatternParser.Parse("a{x}"));
 
     [Theory]
     [InlineData(@"[i1]", "i1")]
