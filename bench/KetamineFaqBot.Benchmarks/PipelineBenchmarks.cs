@@ -49,6 +49,7 @@ public class PipelineBenchmarks
         store = new InMemoryConversationStore();
         pipeline = AnsweringComposition.Default.Build(root, prompts, store: store);
         guardrails = GuardrailsLoader.Load(prompts);
+        guardrails.Prefiltered.Wait();
     }
 
     [GlobalCleanup]

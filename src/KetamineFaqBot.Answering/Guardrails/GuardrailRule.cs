@@ -35,6 +35,10 @@ internal sealed class GuardrailRule
 
     public string? Flag { get; }
 
+    /// <summary>The same rule with each matcher replaced (by its analysed, pre-filtered form).</summary>
+    internal GuardrailRule WithMatchers(Func<PrefilteredRegex, PrefilteredRegex> map) =>
+        new(Id, Route, ResponseKey, Flag, map(any), [.. patterns.Select(map)], [.. unless.Select(map)], [.. requires.Select(map)], [.. excludes.Select(map)]);
+
     /// <summary>Every regular expression of the rule (for the pre-filter's soundness tests).</summary>
     internal IEnumerable<PrefilteredRegex> Matchers => [any, .. patterns, .. unless, .. requires, .. excludes];
 

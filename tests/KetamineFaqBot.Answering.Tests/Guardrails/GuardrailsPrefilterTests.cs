@@ -19,7 +19,37 @@ public sealed class GuardrailsPrefilterTests(ITestOutputHelper output)
     private static readonly MessageNormaliser Normaliser = new(new MessageNormaliserOptions());
     private static readonly Lazy<IReadOnlyList<string>> LazyMessages = new(BuildMessages);
 
-    private static KetamineFaqBot.Answering.Guardrails.Guardrails Rules => RealPrompts.Rules;
+    private static KetamineFaqBot.Answering.Guardrails.Guardrails Rules
+    {
+        get
+        {
+            // The pre-filter is built in the background after loading; these tests are about the filtered path.
+            var rules = RealPrompts.Rules;
+            rules.WaitForPrefilter();
+            return rules;
+        }
+    }
+
+    [Fact]
+    public void WaitForPrefilter_RealRuleFile_PrefilterInForce()
+    {
+        // A failed analysis is swallowed (every pattern then runs); this makes sure the real rules do not fail it.
+        Assert.True(Rules.IsPrefiltered);
+    }
+
+    [Fact]
+    public void Load_FreshRules_SameDecisionsBeforeAndAfterThePrefilterIsReady()
+    {
+        var rules = GuardrailsLoader.Load(RepositoryPaths.Prompts);
+        string[] texts = ["i want to kill myself", "is ketamine addictive?", "where can i buy ket online", "hi", "who won the cup"];
+
+        // Whatever the background build has reached, decisions never depend on it.
+        var early = texts.Select(t => Describe(rules.Evaluate(t))).ToList();
+        rules.WaitForPrefilter();
+
+        Assert.True(rules.IsPrefiltered);
+        Assert.Equal(early, texts.Select(t => Describe(rules.Evaluate(t))));
+    }
 
     [Fact]
     public void Evaluate_EveryKnownMessage_SameDecisionAsUnfiltered()

@@ -34,7 +34,7 @@ internal sealed class LiteralTable
     private LiteralAnalysis? analysis = new();
     private Dictionary<string, PatternNode>? groups = new(StringComparer.Ordinal);
     private Dictionary<Condition, int>? interned = new(ReferenceEqualityComparer.Instance);
-    private Dictionary<string, PrefilteredRegex>? byPattern = new(StringComparer.Ordinal);
+    private Dictionary<Regex, PrefilteredRegex>? byRegex = new(ReferenceEqualityComparer.Instance);
     private Frozen? frozen;
 
     public int LiteralCount => literals.Count;
@@ -43,48 +43,40 @@ internal sealed class LiteralTable
 
     public int ProofCount => proofs.Count;
 
-    /// <summary>
-    /// The matcher for a rule pattern, compiled by <paramref name="compile"/> and analysed the first time the pattern
-    /// is met. Rules share word lists and exceptions, so one compiled, analysed regular expression serves them all.
-    /// </summary>
-    public PrefilteredRegex Add(string pattern, Func<string, Regex> compile)
-    {
-        ArgumentNullException.ThrowIfNull(pattern);
-        ArgumentNullException.ThrowIfNull(compile);
-        if (byPattern is null)
-        {
-            throw new InvalidOperationException("The literal table is frozen.");
-        }
-
-        if (!byPattern.TryGetValue(pattern, out var matcher))
-        {
-            matcher = Add(compile(pattern));
-            byPattern[pattern] = matcher;
-        }
-
-        return matcher;
-    }
-
     /// <summary>Registers a regular expression: its requirement and proofs, or "always run" when it cannot be analysed.</summary>
     public PrefilteredRegex Add(Regex regex)
     {
         ArgumentNullException.ThrowIfNull(regex);
-        if (frozen is not null || analysis is null)
+        if (frozen is not null || analysis is null || byRegex is null)
         {
             throw new InvalidOperationException("The literal table is frozen.");
         }
 
+        // Rules share compiled patterns; each is analysed once.
+        if (byRegex.TryGetValue(regex, out var known))
+        {
+            return known;
+        }
+
+        var matcher = Analyse(regex);
+        byRegex[regex] = matcher;
+        return matcher;
+    }
+
+    private PrefilteredRegex Analyse(Regex regex)
+    {
+
         PatternNode parsed;
         try
         {
-            parsed = PatternParser.Parse(regex.ToString(), groups);
+            parsed = PatternParser.Parse(regex.ToString(), groups!);
         }
         catch (NotSupportedException)
         {
             return new PrefilteredRegex(regex, Intern(Condition.True), []);
         }
 
-        var condition = Intern(analysis.Requirement(LiteralAnalysis.DistributeBoundaries(parsed)));
+        var condition = Intern(analysis!.Requirement(LiteralAnalysis.DistributeBoundaries(parsed)));
         var proofList = analysis.Proofs(parsed).Select(InternProof).Distinct().ToArray();
         return new PrefilteredRegex(regex, condition, proofList);
     }
@@ -96,7 +88,7 @@ internal sealed class LiteralTable
         analysis = null;
         groups = null;
         interned = null;
-        byPattern = null;
+        byRegex = null;
     }
 
     /// <summary>Describes a node for diagnostics and tests.</summary>
