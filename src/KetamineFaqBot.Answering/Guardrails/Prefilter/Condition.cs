@@ -10,8 +10,6 @@ internal abstract class Condition
 
     public static Condition False { get; } = new Constant(false);
 
-    public static Condition Of(Literal literal) => literal.Text.Length == 0 ? True : new LiteralCondition(literal);
-
     /// <summary>Any of the literals (True when one of them is empty, or when <paramref name="literals"/> is null: unknown).</summary>
     public static Condition AnyOf(IReadOnlyCollection<Literal>? literals)
     {

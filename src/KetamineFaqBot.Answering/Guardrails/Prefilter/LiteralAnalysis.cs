@@ -13,23 +13,23 @@ namespace KetamineFaqBot.Answering.Guardrails.Prefilter;
 /// </remarks>
 internal sealed class LiteralAnalysis
 {
-    // PERF: word lists are expanded into every pattern that names them, so the same groups recur hundreds of times
-    // in one rule file. The parser hands out one node per distinct group text, and each node is analysed once.
-    private readonly Dictionary<PatternNode, Info> infos = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<PatternNode, HashSet<string>?> precise = new(ReferenceEqualityComparer.Instance);
-
     /// <summary>Largest literal set kept exact; beyond it a set becomes a condition and a new run starts.</summary>
     private const int MaxSet = 64;
 
     /// <summary>Largest repetition count expanded into literals ("(?:ab){2}").</summary>
     private const int MaxExpandedRepeat = 4;
 
+    // PERF: word lists are expanded into every pattern that names them, so the same groups recur hundreds of times
+    // in one rule file. The parser hands out one node per distinct group text, and each node is analysed once.
+    private readonly Dictionary<PatternNode, Info> infos = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PatternNode, HashSet<string>?> precise = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The condition a message must satisfy for <paramref name="pattern"/> to match somewhere in it.</summary>
     public Condition Requirement(PatternNode pattern) => Analyze(pattern).ToCondition();
 
     /// <summary>
     /// For a pattern of the loader's shape <c>(?&lt;!\w)(?:A|B|…)(?!\w)</c>: literals, each bounded by non-word
-    /// characters on both sides (or only before, when the branch ends in <c>\w*</c>: <paramref name="openEnded"/>),
+    /// characters on both sides (or only before, when the branch ends in <c>\w*</c>: <c>OpenEnded</c>),
     /// whose presence proves a match. Empty when none can be derived.
     /// </summary>
     public IReadOnlyList<(string Text, bool OpenEnded)> Proofs(PatternNode pattern)

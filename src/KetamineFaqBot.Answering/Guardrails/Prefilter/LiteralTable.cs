@@ -65,7 +65,6 @@ internal sealed class LiteralTable
 
     private PrefilteredRegex Analyse(Regex regex)
     {
-
         PatternNode parsed;
         try
         {
