@@ -34,12 +34,12 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
         var candidates = new List<Candidate>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
-            var sentences = TextAnalysis.Sentences(passages[rank].Text);
+            var sentences = PassageAnalysis.Of(passages[rank]).Sentences;
             for (var index = 0; index < sentences.Count; index++)
             {
-                var stems = TextAnalysis.Stems(sentences[index]);
+                var (sentence, stems, wordCount) = sentences[index];
                 var overlap = stems.Where(queryStems.Contains).Sum(stem => request.Statistics?.Weight(stem) ?? 1.0);
-                candidates.Add(new Candidate(rank, index, sentences[index], stems, overlap, TextAnalysis.WordCount(sentences[index])));
+                candidates.Add(new Candidate(rank, index, sentence, stems, overlap, wordCount));
             }
         }
 

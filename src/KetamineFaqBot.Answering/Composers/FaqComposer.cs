@@ -45,7 +45,7 @@ public sealed class FaqComposer(AnsweringOptions options)
             return 1;
         }
 
-        var faqStems = TextAnalysis.Stems($"{string.Join("\n", faq.Questions)}\n{faq.Text}");
+        var faqStems = PassageAnalysis.Of(faq).FaqStems;
         return (double)queryStems.Count(faqStems.Contains) / queryStems.Count;
     }
 }

@@ -43,13 +43,14 @@ public static class SuggestionBuilder
             }
 
             if (passage.Id == answeredFaq || passage.Questions.Count == 0
-                || passage.Questions.Any(q => IsSameQuestion(q, askedCanonical, asked)))
+                || PassageAnalysis.Of(passage).Questions.Any(q => IsSameQuestion(q, askedCanonical, asked)))
             {
                 continue;
             }
 
+            // Canonical ignores surrounding spaces, so the phrasing's cached form is the trimmed suggestion's.
             var suggestion = passage.Questions[0].Trim();
-            if (seen.Add(TextAnalysis.Canonical(suggestion)))
+            if (seen.Add(PassageAnalysis.Of(passage).Questions[0].Canonical))
             {
                 suggestions.Add(suggestion);
             }
@@ -58,14 +59,14 @@ public static class SuggestionBuilder
         return suggestions;
     }
 
-    private static bool IsSameQuestion(string phrasing, string askedCanonical, HashSet<string> askedStems)
+    private static bool IsSameQuestion(PassageAnalysis.Phrasing phrasing, string askedCanonical, HashSet<string> askedStems)
     {
-        if (TextAnalysis.Canonical(phrasing) == askedCanonical)
+        if (phrasing.Canonical == askedCanonical)
         {
             return true;
         }
 
-        var stems = TextAnalysis.Stems(phrasing);
+        var stems = phrasing.Stems;
         if (stems.Count == 0 || askedStems.Count == 0)
         {
             return false;

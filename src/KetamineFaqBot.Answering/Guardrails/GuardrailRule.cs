@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KetamineFaqBot.Answering.Guardrails.Prefilter;
 using KetamineFaqBot.Core.Answering;
 
 namespace KetamineFaqBot.Answering.Guardrails;
@@ -6,13 +7,14 @@ namespace KetamineFaqBot.Answering.Guardrails;
 /// <summary>One compiled rule: a route rule or a flag. Immutable and thread-safe.</summary>
 internal sealed class GuardrailRule
 {
-    private readonly Regex any;
-    private readonly Regex[] patterns;
-    private readonly Regex[] unless;
-    private readonly Regex[] requires;
-    private readonly Regex[] excludes;
+    private readonly PrefilteredRegex any;
+    private readonly PrefilteredRegex[] patterns;
+    private readonly PrefilteredRegex[] unless;
+    private readonly PrefilteredRegex[] requires;
+    private readonly PrefilteredRegex[] excludes;
 
-    public GuardrailRule(string id, Route? route, string? responseKey, string? flag, Regex any, Regex[] patterns, Regex[] unless, Regex[] requires, Regex[] excludes)
+    public GuardrailRule(string id, Route? route, string? responseKey, string? flag, PrefilteredRegex any, PrefilteredRegex[] patterns,
+        PrefilteredRegex[] unless, PrefilteredRegex[] requires, PrefilteredRegex[] excludes)
     {
         Id = id;
         Route = route;
@@ -33,11 +35,23 @@ internal sealed class GuardrailRule
 
     public string? Flag { get; }
 
-    public bool IsMatch(string text)
+    /// <summary>The same rule with each matcher replaced (by its analysed, pre-filtered form).</summary>
+    internal GuardrailRule WithMatchers(Func<PrefilteredRegex, PrefilteredRegex> map) =>
+        new(Id, Route, ResponseKey, Flag, map(any), [.. patterns.Select(map)], [.. unless.Select(map)], [.. requires.Select(map)], [.. excludes.Select(map)]);
+
+    /// <summary>Every regular expression of the rule (for the pre-filter's soundness tests).</summary>
+    internal IEnumerable<PrefilteredRegex> Matchers => [any, .. patterns, .. unless, .. requires, .. excludes];
+
+    /// <summary>
+    /// Whether the rule fires on folded <paramref name="text"/>. With a <paramref name="scan"/>, patterns the
+    /// literal pre-filter rules out are skipped; the outcome is the same as without one (a self-check test holds
+    /// the two paths equal over every evaluation message).
+    /// </summary>
+    public bool IsMatch(string text, MessageScan? scan)
     {
         try
         {
-            return IsMatchCore(text);
+            return scan is { Enabled: true } ? IsMatchFiltered(text, scan) : IsMatchCore(text);
         }
         catch (RegexMatchTimeoutException ex)
         {
@@ -50,7 +64,7 @@ internal sealed class GuardrailRule
     {
         foreach (var required in requires)
         {
-            if (!required.IsMatch(text))
+            if (!required.Regex.IsMatch(text))
             {
                 return false;
             }
@@ -58,7 +72,7 @@ internal sealed class GuardrailRule
 
         foreach (var excluded in excludes)
         {
-            if (excluded.IsMatch(text))
+            if (excluded.Regex.IsMatch(text))
             {
                 return false;
             }
@@ -66,10 +80,10 @@ internal sealed class GuardrailRule
 
         if (unless.Length == 0)
         {
-            return any.IsMatch(text);
+            return any.Regex.IsMatch(text);
         }
 
-        if (!any.IsMatch(text))
+        if (!any.Regex.IsMatch(text))
         {
             return false;
         }
@@ -78,9 +92,9 @@ internal sealed class GuardrailRule
         // separate statement elsewhere in the same message.
         foreach (var pattern in patterns)
         {
-            foreach (var match in pattern.EnumerateMatches(text))
+            foreach (var match in pattern.Regex.EnumerateMatches(text))
             {
-                if (!IsCancelled(text, match.Index, match.Length))
+                if (!IsCancelled(text, match.Index, match.Length, null))
                 {
                     return true;
                 }
@@ -90,12 +104,86 @@ internal sealed class GuardrailRule
         return false;
     }
 
-    private bool IsCancelled(string text, int index, int length)
+    /// <summary>
+    /// The same decision as <see cref="IsMatchCore"/>, cheapest checks first: a pattern, required list or exception
+    /// whose literals are missing cannot match, so it is not run; a list proven by a whole word is not run either.
+    /// Every check is a pure function of the text, so the order does not change the outcome.
+    /// </summary>
+    private bool IsMatchFiltered(string text, MessageScan scan)
+    {
+        if (!any.MayMatch(scan))
+        {
+            return false;
+        }
+
+        foreach (var required in requires)
+        {
+            if (!required.MayMatch(scan))
+            {
+                return false;
+            }
+        }
+
+        foreach (var required in requires)
+        {
+            if (!required.IsMatch(text, scan))
+            {
+                return false;
+            }
+        }
+
+        foreach (var excluded in excludes)
+        {
+            if (excluded.IsMatch(text, scan))
+            {
+                return false;
+            }
+        }
+
+        var exceptionsPossible = false;
+        foreach (var exception in unless)
+        {
+            exceptionsPossible |= exception.MayMatch(scan);
+        }
+
+        if (!exceptionsPossible)
+        {
+            // No exception can match, so none can cancel a match.
+            return any.IsMatch(text, scan);
+        }
+
+        // SAFETY: as in IsMatchCore, an exception cancels only the match it overlaps. Patterns that cannot match
+        // have no matches to enumerate, and exceptions that cannot match cancel nothing.
+        foreach (var pattern in patterns)
+        {
+            if (!pattern.MayMatch(scan))
+            {
+                continue;
+            }
+
+            foreach (var match in pattern.Regex.EnumerateMatches(text))
+            {
+                if (!IsCancelled(text, match.Index, match.Length, scan))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsCancelled(string text, int index, int length, MessageScan? scan)
     {
         var end = index + length;
         foreach (var exception in unless)
         {
-            foreach (var match in exception.EnumerateMatches(text))
+            if (!exception.MayMatch(scan))
+            {
+                continue;
+            }
+
+            foreach (var match in exception.Regex.EnumerateMatches(text))
             {
                 if (match.Index < end && index < match.Index + match.Length)
                 {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using KetamineFaqBot.Answering.Guardrails.Prefilter;
 using KetamineFaqBot.Core.Answering;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
@@ -86,6 +87,7 @@ public static partial class GuardrailsLoader
         }
 
         var lists = ExpandLists(file.Lists ?? [], sourcePath);
+        var compiled = new Dictionary<string, PrefilteredRegex>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var rules = new List<GuardrailRule>();
 
@@ -122,7 +124,7 @@ public static partial class GuardrailsLoader
                     throw new GuardrailsFileException(sourcePath, id, $"response key '{responseKey}' is not a valid key (e.g. 'crisis', 'smalltalk.greeting').");
                 }
 
-                rules.Add(Compile(rule, id, route, responseKey, null, lists, sourcePath));
+                rules.Add(Compile(rule, id, route, responseKey, null, lists, compiled, sourcePath));
             }
         }
 
@@ -141,7 +143,7 @@ public static partial class GuardrailsLoader
                 throw new GuardrailsFileException(sourcePath, id, "a flag cannot have a 'response'.");
             }
 
-            flags.Add(Compile(flag, id, null, null, flag.Flag, lists, sourcePath));
+            flags.Add(Compile(flag, id, null, null, flag.Flag, lists, compiled, sourcePath));
         }
 
         foreach (var required in new[] { Route.Crisis, Route.Emergency, Route.Refusal, Route.Referral })
@@ -176,7 +178,7 @@ public static partial class GuardrailsLoader
     }
 
     private static GuardrailRule Compile(GuardrailsFileRule rule, string id, Route? route, string? responseKey, string? flag,
-        Dictionary<string, string> lists, string sourcePath)
+        Dictionary<string, string> lists, Dictionary<string, PrefilteredRegex> compiled, string sourcePath)
     {
         if (rule.Patterns is null || rule.Patterns.Count == 0 || rule.Patterns.Exists(string.IsNullOrWhiteSpace))
         {
@@ -184,17 +186,18 @@ public static partial class GuardrailsLoader
         }
 
         var patterns = rule.Patterns.Select(p => Expand(p, lists, sourcePath, id)).ToArray();
-        var any = Build(string.Join('|', patterns.Select(p => $"(?:{p})")), sourcePath, id);
-        var single = patterns.Length == 1 ? [any] : patterns.Select(p => Build(p, sourcePath, id)).ToArray();
-        var unless = (rule.Unless ?? []).Select(p => Build(Expand(p, lists, sourcePath, id), sourcePath, id)).ToArray();
-        var requires = ListMatchers(rule.Requires, "requires", lists, sourcePath, id);
-        var excludes = ListMatchers(rule.Excludes, "excludes", lists, sourcePath, id);
+        var any = Matcher(string.Join('|', patterns.Select(p => $"(?:{p})")), compiled, sourcePath, id);
+        var single = patterns.Length == 1 ? [any] : patterns.Select(p => Matcher(p, compiled, sourcePath, id)).ToArray();
+        var unless = (rule.Unless ?? []).Select(p => Matcher(Expand(p, lists, sourcePath, id), compiled, sourcePath, id)).ToArray();
+        var requires = ListMatchers(rule.Requires, "requires", lists, compiled, sourcePath, id);
+        var excludes = ListMatchers(rule.Excludes, "excludes", lists, compiled, sourcePath, id);
         return new GuardrailRule(id, route, responseKey, flag, any, single, unless, requires, excludes);
     }
 
-    private static Regex[] ListMatchers(List<string>? names, string field, Dictionary<string, string> lists, string sourcePath, string id)
+    private static PrefilteredRegex[] ListMatchers(List<string>? names, string field, Dictionary<string, string> lists,
+        Dictionary<string, PrefilteredRegex> compiled, string sourcePath, string id)
     {
-        var matchers = new List<Regex>();
+        var matchers = new List<PrefilteredRegex>();
         foreach (var name in names ?? [])
         {
             if (!lists.TryGetValue(name, out var alternation))
@@ -202,10 +205,25 @@ public static partial class GuardrailsLoader
                 throw new GuardrailsFileException(sourcePath, id, $"'{field}' names unknown list '{name}'.");
             }
 
-            matchers.Add(Build(alternation, sourcePath, id));
+            matchers.Add(Matcher(alternation, compiled, sourcePath, id));
         }
 
         return [.. matchers];
+    }
+
+    /// <summary>
+    /// The compiled pattern, shared by every rule that uses the same text (word lists and exceptions recur across
+    /// rules). Its literal pre-filter is derived later, off the start-up path (see <see cref="Guardrails"/>).
+    /// </summary>
+    private static PrefilteredRegex Matcher(string pattern, Dictionary<string, PrefilteredRegex> compiled, string sourcePath, string id)
+    {
+        if (!compiled.TryGetValue(pattern, out var matcher))
+        {
+            matcher = PrefilteredRegex.Unfiltered(Build(pattern, sourcePath, id));
+            compiled[pattern] = matcher;
+        }
+
+        return matcher;
     }
 
     private static Regex Build(string pattern, string sourcePath, string id)

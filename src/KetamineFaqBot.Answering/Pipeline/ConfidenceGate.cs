@@ -59,7 +59,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var hit in top)
         {
-            stems.UnionWith(TextAnalysis.Stems(TermStatistics.Describe(hit.Passage)));
+            stems.UnionWith(PassageAnalysis.Of(hit.Passage).DescriptionStems);
         }
 
         var covered = 0;

@@ -151,6 +151,28 @@ public sealed class LuceneRetrieverTests : IDisposable
     }
 
     [Fact]
+    public void Search_TermLookupsReused_SameHitsAndScoresAsFreshLookups()
+    {
+        string[] queries =
+        [
+            "Is ketamine addictive?", "ketamine treatment depression", "electroshock", "hooked", "supervised recreational use",
+            "Is ketamine addictive?", "ketamine's risks for patients", "ECT or ketamine", "hooked",
+        ];
+
+        // Twice over, and from several threads, so most lookups come from the cache.
+        var cached = new List<(string Id, float Score)>[queries.Length * 2];
+        Parallel.For(0, cached.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 },
+            i => cached[i] = [.. retriever.Search(queries[i % queries.Length], 10).Select(h => (h.Passage.Id, h.Score))]);
+
+        for (var i = 0; i < cached.Length; i++)
+        {
+            var fresh = retriever.SearchWithoutCachedLookups(queries[i % queries.Length], 10).Select(h => (h.Passage.Id, h.Score)).ToList();
+            Assert.NotEmpty(fresh);
+            Assert.Equal(fresh, cached[i]);
+        }
+    }
+
+    [Fact]
     public void Search_AfterDispose_ThrowsObjectDisposed()
     {
         using var other = LuceneRetriever.Open(built.VersionPath);
