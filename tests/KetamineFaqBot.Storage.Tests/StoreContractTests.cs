@@ -268,7 +268,8 @@ public abstract class StoreContractTests : IDisposable
 
         var stored = await DumpStoredTextAsync();
 
-        Assert.DoesNotContain("555", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("(555)", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("123-4567", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("jane.doe", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("88812345", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(ConversationId, stored, StringComparison.Ordinal);

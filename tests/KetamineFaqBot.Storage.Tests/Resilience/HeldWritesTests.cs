@@ -32,6 +32,7 @@ public sealed class HeldWritesTests : IDisposable
     {
         var held = new HeldWrites(NullLogger<HeldWrites>.Instance);
         var feedback = new HeldFeedbackStore(new RedisFeedbackStore(connection), held);
+        await WaitUntilConnectedAsync();
         await feedback.RecordAsync(new FeedbackRecord(TestClock.Start, "c-1", "before", "like", null, null));
 
         server.Stop();
@@ -54,6 +55,7 @@ public sealed class HeldWritesTests : IDisposable
     {
         var store = new FaultTolerantConversationStore(
             new RedisConversationStore(connection, MsOptions.Create(options), TimeProvider.System), NullLogger<FaultTolerantConversationStore>.Instance);
+        await WaitUntilConnectedAsync();
         await store.SaveAsync("c-1", new ConversationState([], CrisisFlag: true));
 
         server.Stop();
