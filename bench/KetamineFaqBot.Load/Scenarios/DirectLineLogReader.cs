@@ -3,13 +3,16 @@ using System.Text.Json;
 
 namespace KetamineFaqBot.Load.Scenarios;
 
-/// <summary>Reads a conversation's whole activity log through <c>GET …/activities?watermark=</c>, page by page.</summary>
+/// <summary>
+/// Reads a conversation's activity log through <c>GET …/activities?watermark=</c>, page by page, from the watermark of
+/// the previous read on: like a Direct Line client polling, it asks only for what is new.
+/// </summary>
 internal static class DirectLineLogReader
 {
-    public static async Task<List<LoggedActivity>> ReadAsync(HttpClient client, DirectLineConversation conversation, CancellationToken cancellationToken = default)
+    public static async Task ReadNewAsync(HttpClient client, DirectLineConversation conversation, CancellationToken cancellationToken = default)
     {
-        var activities = new List<LoggedActivity>();
-        var watermark = string.Empty;
+        var activities = conversation.Log;
+        var watermark = conversation.Watermark;
         while (true)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"v3/directline/conversations/{conversation.Id}/activities?watermark={watermark}");
@@ -32,7 +35,8 @@ internal static class DirectLineLogReader
             var next = page.RootElement.GetProperty("watermark").GetString() ?? string.Empty;
             if (items.GetArrayLength() == 0 || next == watermark)
             {
-                return activities;
+                conversation.Watermark = watermark;
+                return;
             }
 
             watermark = next;

@@ -71,7 +71,7 @@ public static class BotFrameworkEndpoints
         }
 
         // Acknowledge at once and answer in the background: ABS gives up on a bot after 10–15 s.
-        if (!queue.TryEnqueue(new TurnWorkItem(activity, sender)))
+        if (!await queue.EnqueueAsync(new TurnWorkItem(activity, sender), cancellationToken))
         {
             BotFrameworkLog.QueueFull(logger, conversationId);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);

@@ -80,7 +80,8 @@ public static class DirectLineEndpoints
                 MembersAdded = [conversations.BotAccount, user],
                 Locale = locale,
             };
-            queue.TryEnqueue(new TurnWorkItem(update, new DirectLineActivitySender(conversations, conversationId, TypingDelay(botOptions))));
+            // A welcome that finds no room within the wait is skipped: the conversation itself works without it.
+            await queue.EnqueueAsync(new TurnWorkItem(update, new DirectLineActivitySender(conversations, conversationId, TypingDelay(botOptions))), cancellationToken);
             var logger = loggerFactory.CreateLogger(typeof(DirectLineEndpoints));
             DirectLineLog.Started(logger, conversationId);
         }
@@ -144,18 +145,24 @@ public static class DirectLineEndpoints
         activity.Conversation = new ConversationAccount { Id = conversationId };
         activity.ChannelId = ChannelIds.DirectLine;
         activity.ServiceUrl = null;
+        // Refused before it is logged: a message the user sees in the transcript is always answered.
+        var answered = activity.Type != ActivityTypes.Typing;
+        if (answered && !await queue.WaitForRoomAsync(conversationId, cancellationToken))
+        {
+            var logger = loggerFactory.CreateLogger(typeof(DirectLineEndpoints));
+            DirectLineLog.QueueFull(logger, conversationId);
+            return TypedResults.Problem("The bot is busy; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+        }
+
         var id = await conversations.AppendAsync(conversationId, activity, cancellationToken);
         if (id is null)
         {
             return DirectLineAuthorizer.UnknownConversation();
         }
 
-        if (activity.Type != ActivityTypes.Typing
-            && !queue.TryEnqueue(new TurnWorkItem(activity, new DirectLineActivitySender(conversations, conversationId, TypingDelay(botOptions)))))
+        if (answered)
         {
-            var logger = loggerFactory.CreateLogger(typeof(DirectLineEndpoints));
-            DirectLineLog.QueueFull(logger, conversationId);
-            return TypedResults.Problem("The bot is busy; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+            await queue.EnqueueOwedAsync(new TurnWorkItem(activity, new DirectLineActivitySender(conversations, conversationId, TypingDelay(botOptions))));
         }
 
         return TypedResults.Ok(new ResourceResponse(id));

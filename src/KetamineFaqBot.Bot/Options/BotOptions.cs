@@ -28,9 +28,17 @@ public sealed class BotOptions
     [Range(1, 100_000)]
     public int MessagesPerMinutePerConversation { get; set; } = 30;
 
-    /// <summary>Turns waiting for an answer, per worker, before new ones are refused with 503.</summary>
+    /// <summary>Turns waiting for an answer, per worker; a message arriving at a full queue waits for room.</summary>
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a message arriving at a full turn queue waits for room before it is refused with 503. A burst is
+    /// absorbed as a short delay of the acknowledgement; only traffic the workers cannot keep up with is refused.
+    /// Well under the channel's 10–15 s limit for the acknowledgement.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int QueueWaitMilliseconds { get; set; } = 2000;
 
     /// <summary>Background answering workers; one conversation always goes to the same worker so its turns stay in order.</summary>
     [Range(1, 64)]
