@@ -32,13 +32,7 @@ public sealed class DirectLineBusyTests : IAsyncLifetime
     [Fact]
     public async Task PostActivity_QueueFullPastTheWait_503AndNothingLogged()
     {
-        var client = await DirectLineTestClient.StartAsync(_http);
-        await Eventually.ValueAsync(async () => (await client.GetActivitiesAsync()).Activities.Count > 0 ? "welcomed" : null);
-        _host.Answers.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        await client.SendTextAsync("first question", "c-1");
-        await Eventually.ValueAsync(() => Task.FromResult(_host.Answers.Turns.Count == 1 ? "answering" : null));
-        await client.SendTextAsync("second question", "c-2");
+        var client = await FillQueueAsync();
         using var refused = await client.PostAsync(DirectLineTestClient.Message("third question", "c-3"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
@@ -46,7 +40,7 @@ public sealed class DirectLineBusyTests : IAsyncLifetime
         Assert.Contains("second question", logged);
         Assert.DoesNotContain("third question", logged);
 
-        _host.Answers.Gate.SetResult();
+        _host.Answers.Gate!.SetResult();
         var answers = await client.WaitForAnswersAsync(2);
         Assert.Equal(2, answers.Count);
     }
@@ -54,15 +48,10 @@ public sealed class DirectLineBusyTests : IAsyncLifetime
     [Fact]
     public async Task PostActivity_QueueFreesWithinTheWait_AcceptedAndAnsweredInOrder()
     {
-        var client = await DirectLineTestClient.StartAsync(_http);
-        await Eventually.ValueAsync(async () => (await client.GetActivitiesAsync()).Activities.Count > 0 ? "welcomed" : null);
-        _host.Answers.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await client.SendTextAsync("first question", "c-1");
-        await Eventually.ValueAsync(() => Task.FromResult(_host.Answers.Turns.Count == 1 ? "answering" : null));
-        await client.SendTextAsync("second question", "c-2");
+        var client = await FillQueueAsync();
 
         var third = client.PostAsync(DirectLineTestClient.Message("third question", "c-3"));
-        _host.Answers.Gate.SetResult();
+        _host.Answers.Gate!.SetResult();
         using var accepted = await third;
 
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
@@ -71,5 +60,17 @@ public sealed class DirectLineBusyTests : IAsyncLifetime
             a => Assert.StartsWith("Scripted answer to: first question", (string?)a["text"], StringComparison.Ordinal),
             a => Assert.StartsWith("Scripted answer to: second question", (string?)a["text"], StringComparison.Ordinal),
             a => Assert.StartsWith("Scripted answer to: third question", (string?)a["text"], StringComparison.Ordinal));
+    }
+
+    /// <summary>The worker held inside the first question's answer and the second question waiting: the queue is full.</summary>
+    private async Task<DirectLineTestClient> FillQueueAsync()
+    {
+        var client = await DirectLineTestClient.StartAsync(_http);
+        await Eventually.ValueAsync(async () => (await client.GetActivitiesAsync()).Activities.Count > 0 ? "welcomed" : null);
+        _host.Answers.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await client.SendTextAsync("first question", "c-1");
+        await Eventually.ValueAsync(() => Task.FromResult(_host.Answers.Turns.Count == 1 ? "answering" : null));
+        await client.SendTextAsync("second question", "c-2");
+        return client;
     }
 }
