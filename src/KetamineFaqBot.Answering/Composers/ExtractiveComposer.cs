@@ -1,3 +1,4 @@
+using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Text;
 
 namespace KetamineFaqBot.Answering.Composers;
@@ -6,8 +7,11 @@ namespace KetamineFaqBot.Answering.Composers;
 /// The embedded default: the best 1–3 sentences of the top passages, quoted as written and each cited.
 /// Nothing is paraphrased, so nothing can be invented.
 /// </summary>
-public sealed class ExtractiveComposer(AnsweringOptions options)
+/// <remarks>Uninformative words of the question ("used", "someone": prompts/query-focus.yaml) do not pick sentences.</remarks>
+public sealed class ExtractiveComposer(AnsweringOptions options, QueryFocus? focus = null)
 {
+    private readonly QueryFocus wordFilter = focus ?? QueryFocus.Empty;
+
     public const string Name = "extractive";
 
     private const int MaxPassages = 3;
@@ -15,6 +19,9 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
 
     // A lower-ranked passage only contributes when it is a reasonable match, not just the next hit.
     private const double RelativeScoreFloor = 0.5;
+
+    // How far ahead of the second hit the top hit must be to lead the answer whatever its sentences' word overlap.
+    private const double LeadDominance = 1.25;
 
     public ComposedAnswer Compose(ComposeRequest request)
     {
@@ -24,7 +31,10 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
             throw new ArgumentException("The extractive composer needs at least one hit.", nameof(request));
         }
 
-        var queryStems = TextAnalysis.Stems(request.Query);
+        var informative = TextAnalysis.ContentTerms(request.Query).Where(t => !wordFilter.IsUninformative(t)).ToList();
+        var queryStems = informative.Count > 0
+            ? informative.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal)
+            : TextAnalysis.Stems(request.Query);
         var topScore = request.Hits[0].Score;
         var passages = request.Hits.Take(MaxPassages)
             .Where((h, rank) => rank == 0 || h.Score >= topScore * RelativeScoreFloor)
@@ -43,9 +53,22 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
             }
         }
 
+        // A clearly winning top passage leads: retrieval ranked it first through synonyms and FAQ phrasings that
+        // sentence overlap cannot see ("trippy" finds the hallucinations answer, whose sentences never say "trippy"),
+        // so a lower passage's chance word match must not push it out of the answer. When the top hits are close,
+        // the sentences that match best decide, as before.
+        var dominant = request.Hits.Count == 1 || request.Hits[0].Score >= request.Hits[1].Score * LeadDominance;
+        var lead = candidates.Where(c => c.Rank == 0).OrderByDescending(c => c.Overlap).ThenBy(c => c.Index).FirstOrDefault()
+            ?? throw new InvalidOperationException($"Passage '{passages[0].Id}' has no text.");
         var chosen = new List<Candidate>();
         var words = 0;
-        foreach (var candidate in candidates.Where(c => c.Overlap > 0)
+        if (dominant || !candidates.Any(c => c.Overlap > 0))
+        {
+            chosen.Add(lead);
+            words = lead.Words;
+        }
+
+        foreach (var candidate in candidates.Where(c => c.Overlap > 0 && !chosen.Contains(c))
                      .OrderByDescending(c => c.Overlap).ThenBy(c => c.Rank).ThenBy(c => c.Index))
         {
             if (chosen.Count == MaxSentences)
@@ -66,14 +89,6 @@ public sealed class ExtractiveComposer(AnsweringOptions options)
 
             chosen.Add(candidate);
             words += candidate.Words;
-        }
-
-        if (chosen.Count == 0)
-        {
-            // The top passage matched on its title or FAQ phrasings rather than its sentences: lead with it.
-            var first = candidates.FirstOrDefault(c => c.Rank == 0)
-                ?? throw new InvalidOperationException($"Passage '{passages[0].Id}' has no text.");
-            chosen.Add(first);
         }
 
         var ordered = chosen.OrderBy(c => c.Rank).ThenBy(c => c.Index).ToList();

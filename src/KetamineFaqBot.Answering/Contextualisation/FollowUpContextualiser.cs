@@ -27,8 +27,20 @@ public static class FollowUpContextualiser
         "benefit", "risk", "side", "effect", "cost", "price", "insurance", "pay", "afford", "expens", "dose", "dosage",
         "safe", "safety", "danger", "addict", "addiction", "work", "effective", "effectiveness", "last", "long",
         "duration", "access", "legal", "legality", "trial", "study", "research", "mechanism", "history", "use",
-        "spray", "infusion",
+        "spray", "infusion", "drawback", "downside", "disadvantage", "advantage", "pros", "cons", "precaution",
+        "monitor", "screening", "clinic", "provider", "data",
     }.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
+
+    // Question words that name an aspect by themselves ("and where would I go?" asks for a place, "and who gives
+    // it?" for a provider). They are stop words for the composers, so a follow-up keeps them in its query.
+    private static readonly HashSet<string> AspectQuestionWords = new(StringComparer.Ordinal) { "where", "who" };
+
+    // Acknowledgements people put before a follow-up ("ok and the cost?", "thanks, what about side effects?").
+    private static readonly HashSet<string> Interjections = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "k", "so", "right", "alright", "cool", "thanks", "thank", "you", "thx", "great", "hmm", "um",
+        "oh", "ah", "got", "it", "i", "see", "sure", "yes", "yeah", "no", "fine", "interesting", "wow",
+    };
 
     private const int MaxShortWords = 8;
     private const int MaxLeadWords = 25;
@@ -48,7 +60,7 @@ public static class FollowUpContextualiser
         }
 
         var lowered = string.Join(' ', words) + " ";
-        if (words.Count <= MaxLeadWords && AspectLeads.Any(lowered.StartsWith))
+        if (words.Count <= MaxLeadWords && AspectLeads.Any(WithoutInterjections(words).StartsWith))
         {
             return true;
         }
@@ -64,9 +76,16 @@ public static class FollowUpContextualiser
 
         var followTerms = TextAnalysis.ContentTerms(followUp);
         var previousTerms = TextAnalysis.ContentTerms(previousQuery);
-        var lowered = string.Join(' ', TextAnalysis.Words(followUp)) + " ";
+        var words = TextAnalysis.Words(followUp);
+        var lowered = WithoutInterjections(words);
         var followStems = followTerms.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
-        var switchesAspect = AspectLeads.Any(lowered.StartsWith) && followStems.Any(AspectStems.Contains);
+        var questionWords = words.Where(AspectQuestionWords.Contains).Distinct(StringComparer.Ordinal).ToList();
+        var switchesAspect = AspectLeads.Any(lowered.StartsWith)
+            && (followStems.Any(AspectStems.Contains) || questionWords.Count > 0);
+        if (switchesAspect)
+        {
+            followTerms = [.. questionWords, .. followTerms];
+        }
 
         IEnumerable<string> combined = switchesAspect
             // "and the cost?" after "benefits of ketamine for depression" → "cost ketamine depression".
@@ -76,5 +95,17 @@ public static class FollowUpContextualiser
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return string.Join(' ', combined.Where(t => seen.Add(TextAnalysis.Stem(t))));
+    }
+
+    /// <summary>The words from the first one that is not an acknowledgement, joined, with a trailing space.</summary>
+    private static string WithoutInterjections(IReadOnlyList<string> words)
+    {
+        var start = 0;
+        while (start < words.Count - 1 && Interjections.Contains(words[start]))
+        {
+            start++;
+        }
+
+        return string.Join(' ', words.Skip(start)) + " ";
     }
 }

@@ -25,11 +25,16 @@ public sealed class QueryFocus
     };
 
     private readonly Regex[] framing;
+    private readonly HashSet<string> uninformative;
 
-    private QueryFocus(Regex[] framing) => this.framing = framing;
+    private QueryFocus(Regex[] framing, HashSet<string> uninformative)
+    {
+        this.framing = framing;
+        this.uninformative = uninformative;
+    }
 
-    /// <summary>No framing patterns: only the clause rule applies.</summary>
-    public static QueryFocus Empty { get; } = new([]);
+    /// <summary>No framing patterns and no uninformative words: only the clause rule applies.</summary>
+    public static QueryFocus Empty { get; } = new([], new HashSet<string>(StringComparer.Ordinal));
 
     /// <summary>Reads prompts/query-focus.yaml; a bad file is a clear start-up error.</summary>
     public static QueryFocus Load(string promptsFolder)
@@ -64,7 +69,33 @@ public sealed class QueryFocus
             }
         }
 
-        return new QueryFocus([.. patterns]);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (group, entries) in file.Uninformative)
+        {
+            foreach (var entry in entries ?? [])
+            {
+                var parts = TextAnalysis.Words(entry ?? string.Empty);
+                if (parts.Count != 1)
+                {
+                    throw new InvalidDataException($"{path}: uninformative group '{group}' has the entry '{entry}'; every entry must be one word.");
+                }
+
+                words.Add(parts[0]);
+            }
+        }
+
+        return new QueryFocus([.. patterns], words);
+    }
+
+    /// <summary>
+    /// True when a word of a question says nothing about its topic ("usually", "someone", "kind"). Matched as
+    /// written, not by stem: stems are too coarse for a list that removes words ("evening" and "even" share one).
+    /// The confidence gate and the extractive composer leave these out; they are still searched.
+    /// </summary>
+    public bool IsUninformative(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        return uninformative.Contains(word.ToLowerInvariant());
     }
 
     /// <summary>The part of <paramref name="text"/> to search for.</summary>
@@ -124,5 +155,7 @@ public sealed class QueryFocus
     private sealed class QueryFocusFile
     {
         public List<string> Framing { get; set; } = [];
+
+        public Dictionary<string, List<string>?> Uninformative { get; set; } = [];
     }
 }

@@ -75,9 +75,9 @@ public sealed class AnswerPipeline : IAnswerService
         this.timeProvider = timeProvider ?? TimeProvider.System;
         this.generative = generative;
         this.rewriter = rewriter;
-        gate = new ConfidenceGate(this.options, retriever);
+        gate = new ConfidenceGate(this.options, retriever, this.focus);
         faq = new FaqComposer(this.options);
-        extractive = new ExtractiveComposer(this.options);
+        extractive = new ExtractiveComposer(this.options, this.focus);
     }
 
     public async Task<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Core.Retrieval;
 
@@ -9,14 +10,23 @@ namespace KetamineFaqBot.Answering.Pipeline;
 /// calibrated floor AND enough of the question's informative terms must be covered by the top passages. A high
 /// score on common words alone ("how long does ketamine stay in urine?") does not pass: "urine" is covered nowhere.
 /// </summary>
-public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retriever)
+/// <remarks>
+/// Words that carry no topic ("usually", "someone", "kind of", "make sure": the uninformative lists of
+/// prompts/query-focus.yaml) are left out of the coverage fraction: new wording of a covered question is not a gap.
+/// </remarks>
+public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retriever, QueryFocus? focus = null)
 {
+    private readonly QueryFocus wordFilter = focus ?? QueryFocus.Empty;
+
     /// <summary>Passages looked at for coverage.</summary>
     private const int CoverageDepth = 3;
 
     // Terms found in a large share of passages ("ketamine", "depression") say nothing about whether the corpus
     // covers a question; they are left out of the coverage fraction.
     private const double CommonShare = 0.4;
+
+    // Credit for a word the corpus knows but not in the top passages.
+    private const double KnownElsewhereCredit = 0.5;
 
     // Words users type recur; what a single word retrieves only changes with the index version.
     private const int MaxCachedTerms = 10_000;
@@ -46,7 +56,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         ArgumentNullException.ThrowIfNull(hits);
         var statistics = TermStatistics.For(retriever.Passages);
         var terms = TextAnalysis.ContentTerms(query)
-            .Where(t => !statistics.IsCommon(TextAnalysis.Stem(t), CommonShare))
+            .Where(t => !statistics.IsCommon(TextAnalysis.Stem(t), CommonShare) && !wordFilter.IsUninformative(t))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (terms.Count == 0)
@@ -62,16 +72,23 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             stems.UnionWith(PassageAnalysis.Of(hit.Passage).DescriptionStems);
         }
 
-        var covered = 0;
+        var covered = 0.0;
         foreach (var term in terms)
         {
             if (stems.Contains(TextAnalysis.Stem(term)) || HitsFor(term).Any(topIds.Contains))
             {
                 covered++;
             }
+            else if (statistics.IsKnown(TextAnalysis.Stem(term)) || HitsFor(term).Length > 0)
+            {
+                // A word the corpus knows, found in other passages than the top ones ("psychiatrist" in a question
+                // about addiction under a psychiatrist's care), is more often a second aspect than a gap: half
+                // credit. Words the corpus does not know at all ("urine", "PTSD") are what marks a gap.
+                covered += KnownElsewhereCredit;
+            }
         }
 
-        return (double)covered / terms.Count;
+        return covered / terms.Count;
     }
 
     /// <summary>Ids of the passages a single word finds through the index's synonyms and stemming.</summary>

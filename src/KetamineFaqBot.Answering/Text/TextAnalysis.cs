@@ -25,6 +25,8 @@ internal static partial class TextAnalysis
         "d", "m", "tell", "please", "know", "thing", "things", "really", "many", "way", "let", "lets",
     };
 
+    private static readonly System.Buffers.SearchValues<char> Vowels = System.Buffers.SearchValues.Create("aeiouy");
+
     /// <summary>Lower-cased words of <paramref name="text"/> (letters and digits), in order.</summary>
     public static IReadOnlyList<string> Words(string text)
     {
@@ -66,11 +68,12 @@ internal static partial class TextAnalysis
         {
             w = w[..^4];
         }
-        else if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal))
+        // Porter's condition: the part left must hold a vowel ("using" → "us", "used" → "us", but "bring", "bed" stay).
+        else if (w.Length > 4 && w.EndsWith("ing", StringComparison.Ordinal) && HasVowel(w.AsSpan(0, w.Length - 3)))
         {
             w = w[..^3];
         }
-        else if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal))
+        else if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal) && HasVowel(w.AsSpan(0, w.Length - 2)))
         {
             w = w[..^2];
         }
@@ -96,13 +99,16 @@ internal static partial class TextAnalysis
             w = w[..^3];
         }
 
-        if (w.Length > 3 && w.EndsWith('e'))
+        // "use"/"used"/"using" and "take"/"taking" meet at the same stem.
+        if (w.Length > 2 && w.EndsWith('e'))
         {
             w = w[..^1];
         }
 
         return w;
     }
+
+    private static bool HasVowel(ReadOnlySpan<char> part) => part.IndexOfAny(Vowels) >= 0;
 
     /// <summary>Splits text into sentences; list bullets and line breaks also end a sentence. Markers stay with their sentence.</summary>
     public static IReadOnlyList<string> Sentences(string text)

@@ -97,4 +97,30 @@ public sealed class ExtractiveComposerTests
 
         Assert.Equal("It can be expensive [1].", composed.Text);
     }
+
+    [Fact]
+    public void Compose_ClearlyWinningTopPassageWithoutWordOverlap_LeadsTheAnswer()
+    {
+        // Retrieval found the top passage through a synonym ("trippy" → hallucinations) that its sentences never use.
+        var top = TestCorpus.Section("effects", "common", "side-effects", "Side effects", "Ketamine can cause dissociation and hallucinations.");
+        var other = TestCorpus.Section("precautions", "spacing", "precautions", "Spacing", "Sessions are spaced out over time.");
+        var hits = new[] { new SearchHit(top, 40f), new SearchHit(other, 22f) };
+
+        var composed = Composer.Compose(new ComposeRequest("q", "trippy spaced session", hits));
+
+        Assert.Equal("effects#common", composed.Cited[0].Id);
+        Assert.StartsWith("Ketamine can cause dissociation and hallucinations [1].", composed.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_CloseTopHits_BestMatchingSentenceDecides()
+    {
+        var top = TestCorpus.Section("risk", "general", "addiction-risk", "Risk", "The addiction risk is low under supervision.");
+        var second = TestCorpus.Section("risk", "sex", "addiction-risk", "Sex differences", "Female rodents seem more susceptible to addiction.");
+        var hits = new[] { new SearchHit(top, 30f), new SearchHit(second, 28f) };
+
+        var composed = Composer.Compose(new ComposeRequest("q", "female addiction", hits));
+
+        Assert.Contains("Female rodents", composed.Text, StringComparison.Ordinal);
+    }
 }

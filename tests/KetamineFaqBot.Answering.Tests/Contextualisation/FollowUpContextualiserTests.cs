@@ -14,6 +14,9 @@ public sealed class FollowUpContextualiserTests
     [InlineData("What is esketamine?", false)]
     [InlineData("How much does ketamine treatment cost?", false)]
     [InlineData("Which is cheaper?", true)]
+    [InlineData("ok and where would I even go to get it done", true)]
+    [InlineData("thanks, what about the side effects?", true)]
+    [InlineData("ok", false)]
     [InlineData("Can you tell me everything about the long history of anaesthetics in veterinary medicine in Europe?", false)]
     public void IsFollowUp_Message_Classified(string message, bool expected) =>
         Assert.Equal(expected, FollowUpContextualiser.IsFollowUp(message));
@@ -25,4 +28,18 @@ public sealed class FollowUpContextualiserTests
     [InlineData("does it last?", "ketamine infusion depression", "ketamine infusion depression last")]
     public void Contextualise_FollowUp_BecomesStandalone(string followUp, string previous, string expected) =>
         Assert.Equal(expected, FollowUpContextualiser.Contextualise(followUp, previous));
+
+    [Fact]
+    public void Contextualise_PlaceQuestionAfterAnAcknowledgement_SwitchesAspect()
+    {
+        var query = FollowUpContextualiser.Contextualise("ok and where would I go to get it done", "does insurance pay for ketamine");
+
+        Assert.StartsWith("where ", query, StringComparison.Ordinal);
+        Assert.Contains("ketamine", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("insurance", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contextualise_DrawbacksAfterBenefits_ReplacesTheAspect() =>
+        Assert.Equal("drawbacks ketamine depression", FollowUpContextualiser.Contextualise("and the drawbacks?", "benefits of ketamine for depression"));
 }

@@ -80,4 +80,66 @@ public sealed class QueryFocusTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("usually")]
+    [InlineData("someone")]
+    [InlineData("Whats")]
+    [InlineData("used")]
+    [InlineData("husband")]
+    public void IsUninformative_ListedWord_True(string word) =>
+        Assert.True(Real.Value.IsUninformative(word));
+
+    [Theory]
+    [InlineData("urine")]
+    [InlineData("ptsd")]
+    [InlineData("insurance")]
+    [InlineData("evening")]
+    [InlineData("im")]
+    [InlineData("iv")]
+    public void IsUninformative_TopicWord_False(string word) =>
+        Assert.False(Real.Value.IsUninformative(word));
+
+    [Fact]
+    public void Focus_TimeFrameOfTheWritersStory_Removed()
+    {
+        var focused = Real.Value.Focus("my son is starting ketamine infusions next month, could he end up addicted to it?", Terms);
+
+        Assert.DoesNotContain("next month", focused, StringComparison.Ordinal);
+        Assert.Contains("addicted", focused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Focus_DurationAsked_Kept()
+    {
+        const string message = "do we know if ketamine is safe to use for years";
+
+        Assert.Equal(message, Real.Value.Focus(message, Terms));
+    }
+
+    [Fact]
+    public void Focus_AskerAtAPlaceAndEvidenceHandOver_Removed()
+    {
+        var focused = Real.Value.Focus("A customer at the pharmacy asked me whether k can turn into a dependency. What does the evidence say?", Terms);
+
+        Assert.Equal("k can turn into a dependency", focused);
+    }
+
+    [Fact]
+    public void Load_UninformativeEntryOfTwoWords_ClearError()
+    {
+        var folder = Directory.CreateTempSubdirectory("kfaq-focus-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, QueryFocus.FileName), "framing: []\nuninformative:\n  hedges: [usually, kind of]\n");
+
+            var error = Assert.Throws<InvalidDataException>(() => QueryFocus.Load(folder.FullName));
+
+            Assert.Contains("kind of", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -1,0 +1,62 @@
+using KetamineFaqBot.Answering.Contextualisation;
+using KetamineFaqBot.Answering.Pipeline;
+using KetamineFaqBot.Answering.Tests.Guardrails;
+using KetamineFaqBot.Answering.Tests.TestDoubles;
+using KetamineFaqBot.Core.Corpus;
+
+namespace KetamineFaqBot.Answering.Tests.Pipeline;
+
+public sealed class ConfidenceGateTests
+{
+    private static readonly Lazy<QueryFocus> Focus = new(() => QueryFocus.Load(RepositoryPaths.Prompts));
+
+    private static readonly Passage[] Passages =
+    [
+        TestCorpus.Section("cost", "insurance", "cost", "Insurance coverage", "Insurance may not cover ketamine treatments, which can be expensive."),
+        TestCorpus.Section("access", "clinics", "access", "Clinics", "Most people receive ketamine at specialized clinics."),
+        TestCorpus.Section("trials", "search", "clinical-trials", "Searching", "You can search ClinicalTrials.gov for ketamine studies."),
+        TestCorpus.Section("effects", "common", "side-effects", "Side effects", "Ketamine can cause dissociation and raised blood pressure."),
+    ];
+
+    private static double Coverage(string query, QueryFocus? focus)
+    {
+        var retriever = new ListRetriever(Passages);
+        var gate = new ConfidenceGate(new AnsweringOptions(), retriever, focus);
+        return gate.Coverage(query, retriever.Search(query, 8));
+    }
+
+    [Fact]
+    public void Coverage_UninformativeWords_LeftOut()
+    {
+        const string query = "is ketamine usually covered by insurance for someone";
+
+        Assert.True(Coverage(query, null) < 0.6, "without the list, 'usually' and 'someone' count as gaps");
+        Assert.Equal(1.0, Coverage(query, Focus.Value));
+    }
+
+    [Fact]
+    public void Coverage_WordTheCorpusDoesNotKnow_StillAGap()
+    {
+        // SAFETY: the list must not turn an uncovered question into an answer.
+        Assert.Equal(0.0, Coverage("does ketamine usually help someone with ptsd", Focus.Value));
+        Assert.Equal(0.0, Coverage("how long does ketamine stay in urine", Focus.Value));
+    }
+
+    [Fact]
+    public void Coverage_WordKnownOnlyInOtherPassages_HalfCredit()
+    {
+        // Four insurance passages fill the top three; "clinics" is only in the fifth passage, "evening" in none.
+        Passage[] passages =
+        [
+            .. Enumerable.Range(1, 4).Select(i => TestCorpus.Section("cost", $"part-{i}", "cost", "Insurance", "Insurance may not cover the treatment, which can be expensive.")),
+            TestCorpus.Section("access", "clinics", "access", "Clinics", "Most people receive ketamine at specialized clinics."),
+        ];
+        var retriever = new ListRetriever(passages);
+        var gate = new ConfidenceGate(new AnsweringOptions(), retriever, Focus.Value);
+
+        double Of(string query) => gate.Coverage(query, retriever.Search(query, 8));
+
+        Assert.Equal(0.5, Of("insurance cover expensive clinics"));
+        Assert.Equal(0.0, Of("insurance cover expensive evening"));
+    }
+}
