@@ -4,8 +4,8 @@ namespace KetamineFaqBot.Load.Reporting;
 
 /// <summary>
 /// The targets of the issue (performance: load test), checked and reported, never enforced. In a paced run the
-/// throughput target is met when the bot achieved 20 % of echo, or was offered at least 20 % and kept up: its last
-/// response came less than the p99 target (50 ms) after the last request's scheduled time.
+/// throughput target is met when the bot achieved 20 % of echo, or was offered at least 20 % and kept up: achieved at
+/// least 95 % of the offered rate (a fixed count run open loop always ends a latency after its schedule).
 /// </summary>
 internal static class LoadTargets
 {
@@ -14,6 +14,9 @@ internal static class LoadTargets
     public const double MaxP99Ms = 50;
 
     public const double MaxPeakRssMb = 250;
+
+    /// <summary>In a paced run, the share of the offered rate a bot must achieve to count as keeping up with it.</summary>
+    public const double PacedKeptUpShare = 0.95;
 
     /// <summary>The p99 target is stated at this many connections.</summary>
     public const int TargetConnections = 64;
@@ -46,12 +49,13 @@ internal static class LoadTargets
         }
 
         // A fixed count offered open loop ends one latency after its schedule, so even a bot that keeps up achieves a
-        // hair under the offered rate. Offered ≥ 20 % and finished within the latency target of the schedule is the
-        // bot sustaining 20 %; a bot that falls behind builds a backlog and finishes late.
-        var keptUp = paced.OfferedRatio >= MinThroughputRatio && paced.LagMs < MaxP99Ms;
+        // little under the offered rate. Achieving 95 % of an offered 20 % or more is the bot sustaining the target;
+        // a bot that falls behind builds a backlog and its achieved rate drops with it, however short the run.
+        var share = paced.OfferedRatio > 0 ? scenario.ThroughputRatio / paced.OfferedRatio : 0;
+        var keptUp = paced.OfferedRatio >= MinThroughputRatio && share >= PacedKeptUpShare;
         return new(
-            F($"{scenario.Name}: throughput ≥ {MinThroughputRatio * 100:0}% of echo (paced: offered and kept up)"),
-            F($"offered {paced.OfferedRatio * 100:0.0}%: achieved {scenario.ThroughputRatio * 100:0.0}%, last response {paced.LagMs:0} ms after schedule"),
+            F($"{scenario.Name}: throughput ≥ {MinThroughputRatio * 100:0}% of echo (paced: offered, ≥ {PacedKeptUpShare * 100:0}% of it achieved)"),
+            F($"offered {paced.OfferedRatio * 100:0.0}%: achieved {scenario.ThroughputRatio * 100:0.0}% ({share * 100:0}% of offered), last response {paced.LagMs:0} ms after schedule"),
             scenario.ThroughputRatio >= MinThroughputRatio || keptUp);
     }
 

@@ -56,9 +56,10 @@ internal static class ReportTable
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("targets (reported, never enforced)");
+        var width = report.Targets.Select(t => t.Target.Length).Append(62).Max();
         foreach (var t in report.Targets)
         {
-            await output.WriteLineAsync(F($"  {(t.Met ? "met   " : "MISSED")}  {t.Target,-62} {t.Measured}"));
+            await output.WriteLineAsync(F($"  {(t.Met ? "met   " : "MISSED")}  {t.Target.PadRight(width)} {t.Measured}"));
         }
 
         await output.WriteLineAsync();
