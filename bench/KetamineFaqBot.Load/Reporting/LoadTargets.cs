@@ -50,7 +50,8 @@ internal static class LoadTargets
 
         // A fixed count offered open loop ends one latency after its schedule, so even a bot that keeps up achieves a
         // little under the offered rate. Achieving 95 % of an offered 20 % or more is the bot sustaining the target;
-        // a bot that falls behind builds a backlog and its achieved rate drops with it, however short the run.
+        // a bot that falls behind builds a backlog and its achieved rate drops with it. (A run of a few dozen requests
+        // lasts about one latency, so there even a bot that keeps up can miss: smoke figures prove paths, not targets.)
         var share = paced.OfferedRatio > 0 ? scenario.ThroughputRatio / paced.OfferedRatio : 0;
         var keptUp = paced.OfferedRatio >= MinThroughputRatio && share >= PacedKeptUpShare;
         return new(
