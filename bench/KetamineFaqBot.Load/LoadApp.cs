@@ -6,8 +6,8 @@ using KetamineFaqBot.Load.Servers;
 namespace KetamineFaqBot.Load;
 
 /// <summary>
-/// <c>KetamineFaqBot.Load [--requests N] [--connections N] [--conversations N] [--warmup N] [--smoke] [--json]
-/// [--bot DLL] [--questions FILE] [--reply-timeout S] [--bot-setting KEY=VALUE]… [--keep]</c>.
+/// <c>KetamineFaqBot.Load [--requests N] [--connections N] [--conversations N] [--warmup N] [--pace FRACTION] [--smoke]
+/// [--json] [--bot DLL] [--questions FILE] [--reply-timeout S] [--bot-setting KEY=VALUE]… [--keep]</c>.
 /// Exit code 0: every request succeeded and every message was answered; 1: errors or missing answers; 2: the run
 /// could not be set up. Timing and memory targets are reported, never turned into an exit code.
 /// </summary>
@@ -30,6 +30,10 @@ internal static class LoadApp
         var connections = new Option<int?>("--connections") { Description = $"Concurrent connections (default {LoadSettings.DefaultConnections}; smoke 4)." };
         var conversations = new Option<int?>("--conversations") { Description = $"Conversations the bot scenarios spread over (default {LoadSettings.DefaultConversations}; smoke 10)." };
         var warmup = new Option<int?>("--warmup") { Description = $"Unmeasured warm-up requests per scenario (default {LoadSettings.DefaultWarmup}; smoke 10)." };
+        var pace = new Option<double?>("--pace")
+        {
+            Description = "Pace the Direct Line and /api/messages scenarios open loop at FRACTION (0 < FRACTION ≤ 1, e.g. 0.2) of the echo baseline's measured req/s (default: closed loop).",
+        };
         var smoke = new Option<bool>("--smoke") { Description = "A small run that proves every path works (50 requests, 4 connections)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
         var bot = new Option<string?>("--bot") { Description = "The bot's KetamineFaqBot.Bot.dll (default: the Release build in the repository)." };
@@ -44,7 +48,7 @@ internal static class LoadApp
 
         var root = new RootCommand("Load test of KetamineFaqBot against a bare ASP.NET Core echo endpoint, loopback only.")
         {
-            requests, connections, conversations, warmup, smoke, json, bot, questionsFile, replyTimeout, botSettings, keep,
+            requests, connections, conversations, warmup, pace, smoke, json, bot, questionsFile, replyTimeout, botSettings, keep,
         };
         var url = new Option<string>("--url") { Description = "Loopback URL to listen on.", Required = true };
         var serveEcho = new Command(ServeEchoCommand, "Serve the echo baseline (used by the run itself).") { url };
@@ -60,6 +64,12 @@ internal static class LoadApp
                 return SetupFailed;
             }
 
+            if (parse.GetValue(pace) is { } fraction && !LoadSettings.IsValidPace(fraction))
+            {
+                await stderr.WriteLineAsync(F($"--pace takes a fraction of the echo baseline's throughput, 0 < FRACTION ≤ 1 (e.g. 0.2), not {fraction}."));
+                return SetupFailed;
+            }
+
             var settings = Settings(
                 parse.GetValue(smoke), parse.GetValue(requests), parse.GetValue(connections), parse.GetValue(conversations), parse.GetValue(warmup),
                 parse.GetValue(bot), parse.GetValue(questionsFile), parse.GetValue(replyTimeout), parse.GetValue(botSettings) ?? []);
@@ -69,6 +79,7 @@ internal static class LoadApp
                 return SetupFailed;
             }
 
+            settings = settings with { Pace = parse.GetValue(pace) };
             return await RunLoadAsync(settings, parse.GetValue(json), parse.GetValue(keep), stdout, stderr, ct);
         });
 
@@ -149,4 +160,6 @@ internal static class LoadApp
     }
 
     private static int? Positive(int? value) => value is > 0 ? value : null;
+
+    private static string F(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

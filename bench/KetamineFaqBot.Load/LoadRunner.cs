@@ -44,8 +44,14 @@ internal static class LoadRunner
             {
                 var baseline = await RunEchoAsync(settings, questions, echo.BaseAddress, progress, cancellationToken);
                 scenarios.Add(Report("echo", "POST /echo (bare ASP.NET Core)", baseline, baseline.RequestsPerSecond, null));
-                scenarios.Add(await RunDirectLineAsync(settings, questions, bot.BaseAddress, baseline.RequestsPerSecond, progress, cancellationToken));
-                scenarios.Add(await RunMessagesAsync(settings, questions, bot.BaseAddress, sink, baseline.RequestsPerSecond, progress, cancellationToken));
+                var offered = OfferedRate(settings.Pace, baseline);
+                if (offered is { } rate)
+                {
+                    await progress.WriteLineAsync(F($"pacing the bot scenarios at {rate:0} req/s ({settings.Pace * 100:0.#}% of echo's {baseline.RequestsPerSecond:0} req/s)"));
+                }
+
+                scenarios.Add(await RunDirectLineAsync(settings, questions, bot.BaseAddress, baseline.RequestsPerSecond, offered, progress, cancellationToken));
+                scenarios.Add(await RunMessagesAsync(settings, questions, bot.BaseAddress, sink, baseline.RequestsPerSecond, offered, progress, cancellationToken));
                 botPeakUnderLoad = botSampler.PeakMegabytes;
                 echoPeakUnderLoad = echoSampler.PeakMegabytes;
             }
@@ -62,7 +68,7 @@ internal static class LoadRunner
             var run = new RunInfo(
                 startedAt, settings.Requests, settings.Connections, settings.Conversations, settings.Warmup, questions.Count,
                 Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
-                $"{loadAtStart} at start, {MachineLoad.Read()} at end", settings.BotSettings);
+                $"{loadAtStart} at start, {MachineLoad.Read()} at end", settings.BotSettings, settings.Pace);
             return new LoadReport(run, scenarios, botMemory, echoMemory, LoadTargets.Check(scenarios, botMemory, settings.Connections), behaviourOk, botLog);
         }
         finally
@@ -149,8 +155,22 @@ internal static class LoadRunner
         return await echo.RunAsync(settings.Requests, cancellationToken);
     }
 
+    /// <summary>The paced rate for the bot scenarios, from the baseline just measured; null when the run is not paced.</summary>
+    private static double? OfferedRate(double? pace, DriveResult baseline)
+    {
+        if (pace is not { } fraction)
+        {
+            return null;
+        }
+
+        var rate = fraction * baseline.RequestsPerSecond;
+        return rate > 0 && double.IsFinite(rate)
+            ? rate
+            : throw new InvalidOperationException(F($"The echo baseline measured {baseline.RequestsPerSecond} req/s: there is no rate to pace at."));
+    }
+
     private static async Task<ScenarioReport> RunDirectLineAsync(
-        LoadSettings settings, QuestionSet questions, Uri baseAddress, double baselineRps, TextWriter progress, CancellationToken cancellationToken)
+        LoadSettings settings, QuestionSet questions, Uri baseAddress, double baselineRps, double? offered, TextWriter progress, CancellationToken cancellationToken)
     {
         using var client = RequestDriver.CreateClient(baseAddress, settings.Connections);
         var directLine = new DirectLineScenario(client, questions, settings.Connections);
@@ -163,34 +183,39 @@ internal static class LoadRunner
         }
 
         await progress.WriteLineAsync("directline: warm-up…");
-        var (warmup, warmupIds) = await directLine.RunAsync(settings.Warmup, cancellationToken);
+        var (warmup, warmupIds) = await directLine.RunAsync(settings.Warmup, cancellationToken: cancellationToken);
         await directLine.WaitForAnswersAsync(warmupIds, warmup, DateTimeOffset.UtcNow, settings.ReplyTimeout, cancellationToken);
-        await progress.WriteLineAsync("directline: measuring…");
-        var (result, ids) = await directLine.RunAsync(settings.Requests, cancellationToken);
+        await progress.WriteLineAsync(offered is null ? "directline: measuring…" : "directline: measuring (paced)…");
+        var (result, ids) = await directLine.RunAsync(settings.Requests, offered, cancellationToken);
         var ended = DateTimeOffset.UtcNow;
         await progress.WriteLineAsync("directline: waiting for the answers…");
         var answers = await directLine.WaitForAnswersAsync(ids, result, ended, settings.ReplyTimeout, cancellationToken);
-        return Report("directline", "POST /v3/directline/conversations/{id}/activities", result, baselineRps, answers);
+        return Report("directline", "POST /v3/directline/conversations/{id}/activities", result, baselineRps, answers, settings.Pace);
     }
 
     private static async Task<ScenarioReport> RunMessagesAsync(
-        LoadSettings settings, QuestionSet questions, Uri baseAddress, ConnectorSink sink, double baselineRps, TextWriter progress, CancellationToken cancellationToken)
+        LoadSettings settings, QuestionSet questions, Uri baseAddress, ConnectorSink sink, double baselineRps, double? offered, TextWriter progress,
+        CancellationToken cancellationToken)
     {
         using var client = RequestDriver.CreateClient(baseAddress, settings.Connections);
         var messages = new BotFrameworkScenario(client, sink, questions, settings.Connections, settings.Conversations);
         await progress.WriteLineAsync("messages: warm-up…");
-        var (warmup, warmupIds) = await messages.RunAsync("warmup", settings.Warmup, cancellationToken);
+        var (warmup, warmupIds) = await messages.RunAsync("warmup", settings.Warmup, cancellationToken: cancellationToken);
         await messages.WaitForRepliesAsync(warmupIds, warmup, settings.ReplyTimeout, cancellationToken);
-        await progress.WriteLineAsync("messages: measuring…");
-        var (result, ids) = await messages.RunAsync("run", settings.Requests, cancellationToken);
+        await progress.WriteLineAsync(offered is null ? "messages: measuring…" : "messages: measuring (paced)…");
+        var (result, ids) = await messages.RunAsync("run", settings.Requests, offered, cancellationToken);
         await progress.WriteLineAsync("messages: waiting for the replies at the sink…");
         var answers = await messages.WaitForRepliesAsync(ids, result, settings.ReplyTimeout, cancellationToken);
-        return Report("messages", "POST /api/messages (anonymous, loopback sink)", result, baselineRps, answers);
+        return Report("messages", "POST /api/messages (anonymous, loopback sink)", result, baselineRps, answers, settings.Pace);
     }
 
-    private static ScenarioReport Report(string name, string endpoint, DriveResult result, double baselineRps, AnswerReport? answers) => new(
+    /// <param name="pace">The run's pace: reported as given, since offered ÷ baseline may round to just under it.</param>
+    private static ScenarioReport Report(string name, string endpoint, DriveResult result, double baselineRps, AnswerReport? answers, double? pace = null) => new(
         name, endpoint, result.Requests, result.ErrorCount, result.Errors, result.RequestsPerSecond, result.PercentileMs(50), result.PercentileMs(99),
-        baselineRps > 0 ? result.RequestsPerSecond / baselineRps : 0, answers);
+        baselineRps > 0 ? result.RequestsPerSecond / baselineRps : 0, answers,
+        result.OfferedRate is { } offered && pace is { } fraction ? new PacedReport(offered, fraction, result.LagMs ?? 0) : null);
+
+    private static string F(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void TryDelete(string folder)
     {

@@ -28,6 +28,15 @@ internal sealed record LoadSettings(
 
     public const int DefaultWarmup = 500;
 
+    /// <summary>
+    /// Null: every scenario closed loop. Else (0 &lt; Pace ≤ 1) the Direct Line and /api/messages scenarios' measured
+    /// requests are paced (open loop) at Pace × the echo baseline's measured req/s; echo and the warm-ups stay closed loop.
+    /// </summary>
+    public double? Pace { get; init; }
+
+    /// <summary>Whether <paramref name="pace"/> is a fraction <c>--pace</c> accepts: 0 &lt; pace ≤ 1.</summary>
+    public static bool IsValidPace(double pace) => pace is > 0 and <= 1;
+
     /// <summary>Enough traffic to prove every path works end to end, in seconds.</summary>
     public static LoadSettings Smoke(string botAssembly, string questionsFile) =>
         new(50, 4, 10, 10, botAssembly, questionsFile, TimeSpan.FromSeconds(30), new Dictionary<string, string>());

@@ -42,6 +42,59 @@ public sealed class LoadAppTests
     }
 
     [Fact]
+    public async Task RunAsync_SmokePacedAtTwentyPercent_BotScenariosRunOpenLoopAndTheReportSaysSo()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await LoadApp.RunAsync(["--smoke", "--pace", "0.2", "--json", "--bot", TestPaths.BotAssembly, "--questions", TestPaths.StarterQuestions], stdout, stderr);
+
+        Assert.True(exit == LoadApp.Ok, $"exit {exit}{Environment.NewLine}{stderr}{Environment.NewLine}{stdout}");
+        using var report = JsonDocument.Parse(stdout.ToString());
+        var root = report.RootElement;
+        Assert.Equal(0.2, root.GetProperty("run").GetProperty("pace").GetDouble());
+        var scenarios = root.GetProperty("scenarios").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!);
+
+        // The baseline is what the pace is a fraction of: it runs closed loop.
+        Assert.Equal(JsonValueKind.Null, scenarios["echo"].GetProperty("paced").ValueKind);
+        var echoRps = scenarios["echo"].GetProperty("requestsPerSecond").GetDouble();
+        foreach (var name in new[] { "directline", "messages" })
+        {
+            var scenario = scenarios[name];
+            Assert.Equal(50, scenario.GetProperty("requests").GetInt32());
+            Assert.Equal(0, scenario.GetProperty("errors").GetInt32());
+            Assert.Equal(50, scenario.GetProperty("answers").GetProperty("received").GetInt32());
+            var paced = scenario.GetProperty("paced");
+            Assert.Equal(0.2, paced.GetProperty("offeredRatio").GetDouble());
+            Assert.Equal(0.2 * echoRps, paced.GetProperty("offeredRequestsPerSecond").GetDouble(), precision: 6);
+            Assert.True(paced.GetProperty("lagMs").GetDouble() >= 0);
+
+            // 50 requests offered at that rate take at least 49 intervals, however fast the bot answers.
+            Assert.True(scenario.GetProperty("requestsPerSecond").GetDouble() <= 50 / (49 / (0.2 * echoRps)), $"{name} went faster than it was offered");
+        }
+
+        Assert.Contains(root.GetProperty("targets").EnumerateArray(), t => t.GetProperty("measured").GetString()!.StartsWith("offered 20.0%: achieved ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    [InlineData("-0.2")]
+    [InlineData("NaN")]
+    [InlineData("fast")]
+    public async Task RunAsync_PaceOutsideZeroToOne_ExitsWithSetupFailedBeforeStartingAnything(string pace)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await LoadApp.RunAsync(["--smoke", "--pace", pace, "--bot", TestPaths.BotAssembly, "--questions", TestPaths.StarterQuestions], stdout, stderr);
+
+        Assert.Equal(LoadApp.SetupFailed, exit);
+        Assert.Contains("--pace", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stdout.ToString());
+    }
+
+    [Fact]
     public async Task RunAsync_BotNotBuilt_ExitsWithSetupFailedAndSaysHowToBuildIt()
     {
         using var stdout = new StringWriter();

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace KetamineFaqBot.Load.Reporting;
 
-/// <summary>The targets of the issue (performance: load test), checked and reported, never enforced.</summary>
+/// <summary>
+/// The targets of the issue (performance: load test), checked and reported, never enforced. In a paced run the
+/// throughput target is met when the bot achieved 20 % of echo, or was offered at least 20 % and kept up: achieved at
+/// least 95 % of the offered rate (a fixed count run open loop always ends a latency after its schedule).
+/// </summary>
 internal static class LoadTargets
 {
     public const double MinThroughputRatio = 0.20;
@@ -10,6 +14,9 @@ internal static class LoadTargets
     public const double MaxP99Ms = 50;
 
     public const double MaxPeakRssMb = 250;
+
+    /// <summary>In a paced run, the share of the offered rate a bot must achieve to count as keeping up with it.</summary>
+    public const double PacedKeptUpShare = 0.95;
 
     /// <summary>The p99 target is stated at this many connections.</summary>
     public const int TargetConnections = 64;
@@ -22,7 +29,7 @@ internal static class LoadTargets
         var at = connections == TargetConnections ? string.Empty : F($" (run at {connections} connections, target stated at {TargetConnections})");
         foreach (var scenario in scenarios.Where(s => s.Answers is not null))
         {
-            results.Add(new(F($"{scenario.Name}: throughput ≥ {MinThroughputRatio * 100:0}% of echo"), F($"{scenario.ThroughputRatio * 100:0.0}%"), scenario.ThroughputRatio >= MinThroughputRatio));
+            results.Add(Throughput(scenario));
             results.Add(new(F($"{scenario.Name}: 0 errors"), F($"{scenario.Errors}"), scenario.Errors == 0));
             results.Add(new(F($"{scenario.Name}: p99 < {MaxP99Ms} ms{at}"), F($"{scenario.P99Ms:0.0} ms"), scenario.P99Ms < MaxP99Ms));
             results.Add(new(F($"{scenario.Name}: every message answered"), F($"{scenario.Answers!.Received}/{scenario.Answers.Expected}"), scenario.Answers.Complete));
@@ -32,6 +39,25 @@ internal static class LoadTargets
             ? new(F($"bot peak RSS < {MaxPeakRssMb} MB (VmHWM, extractive)"), F($"{peak:0} MB"), peak < MaxPeakRssMb)
             : new(F($"bot peak RSS < {MaxPeakRssMb} MB (VmHWM, extractive)"), "unknown (no /proc)", false));
         return results;
+    }
+
+    private static TargetResult Throughput(ScenarioReport scenario)
+    {
+        if (scenario.Paced is not { } paced)
+        {
+            return new(F($"{scenario.Name}: throughput ≥ {MinThroughputRatio * 100:0}% of echo"), F($"{scenario.ThroughputRatio * 100:0.0}%"), scenario.ThroughputRatio >= MinThroughputRatio);
+        }
+
+        // A fixed count offered open loop ends one latency after its schedule, so even a bot that keeps up achieves a
+        // little under the offered rate. Achieving 95 % of an offered 20 % or more is the bot sustaining the target;
+        // a bot that falls behind builds a backlog and its achieved rate drops with it. (A run of a few dozen requests
+        // lasts about one latency, so there even a bot that keeps up can miss: smoke figures prove paths, not targets.)
+        var share = paced.OfferedRatio > 0 ? scenario.ThroughputRatio / paced.OfferedRatio : 0;
+        var keptUp = paced.OfferedRatio >= MinThroughputRatio && share >= PacedKeptUpShare;
+        return new(
+            F($"{scenario.Name}: throughput ≥ {MinThroughputRatio * 100:0}% of echo (paced: offered, ≥ {PacedKeptUpShare * 100:0}% of it achieved)"),
+            F($"offered {paced.OfferedRatio * 100:0.0}%: achieved {scenario.ThroughputRatio * 100:0.0}% ({share * 100:0}% of offered), last response {paced.LagMs:0} ms after schedule"),
+            scenario.ThroughputRatio >= MinThroughputRatio || keptUp);
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -17,11 +17,22 @@ internal static class ReportTable
             await output.WriteLineAsync("bot settings: " + string.Join(' ', run.BotSettings.Select(s => s.Key + "=" + s.Value)));
         }
 
+        if (run.Pace is { } pace)
+        {
+            await output.WriteLineAsync(F($"paced: directline and messages offered {pace * 100:0.#}% of echo's measured req/s, open loop (warm-ups closed loop); their latency counts from each request's scheduled time"));
+        }
+
         await output.WriteLineAsync();
         await output.WriteLineAsync(F($"{"scenario",-12} {"endpoint",-50} {"requests",8} {"errors",6} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"vs echo",8}"));
         foreach (var s in report.Scenarios)
         {
             await output.WriteLineAsync(F($"{s.Name,-12} {s.Endpoint,-50} {s.Requests,8} {s.Errors,6} {s.RequestsPerSecond,9:0} {s.P50Ms,8:0.00} {s.P99Ms,8:0.00} {Percent(s.ThroughputRatio),8}"));
+        }
+
+        foreach (var s in report.Scenarios.Where(s => s.Paced is not null))
+        {
+            var p = s.Paced!;
+            await output.WriteLineAsync(F($"  {s.Name} paced: offered {p.OfferedRequestsPerSecond:0} req/s ({Percent(p.OfferedRatio)} of echo), achieved {s.RequestsPerSecond:0} req/s ({Percent(s.ThroughputRatio)}), last response {p.LagMs:0} ms after schedule"));
         }
 
         foreach (var s in report.Scenarios.Where(s => s.Errors > 0))
@@ -45,9 +56,10 @@ internal static class ReportTable
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("targets (reported, never enforced)");
+        var width = report.Targets.Select(t => t.Target.Length).Append(62).Max();
         foreach (var t in report.Targets)
         {
-            await output.WriteLineAsync(F($"  {(t.Met ? "met   " : "MISSED")}  {t.Target,-62} {t.Measured}"));
+            await output.WriteLineAsync(F($"  {(t.Met ? "met   " : "MISSED")}  {t.Target.PadRight(width)} {t.Measured}"));
         }
 
         await output.WriteLineAsync();

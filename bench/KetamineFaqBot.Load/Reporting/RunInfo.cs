@@ -2,6 +2,7 @@ namespace KetamineFaqBot.Load.Reporting;
 
 /// <summary>How the run was shaped and what it ran on.</summary>
 /// <param name="LoadAverage">/proc/loadavg (1, 5, 15 min) at the start and at the end: other work on the machine skews every figure.</param>
+/// <param name="Pace">The <c>--pace</c> fraction of the echo baseline's req/s the bot scenarios were offered; null: closed loop.</param>
 internal sealed record RunInfo(
     DateTimeOffset StartedAt,
     int Requests,
@@ -13,4 +14,5 @@ internal sealed record RunInfo(
     string Os,
     string Runtime,
     string LoadAverage,
-    IReadOnlyDictionary<string, string> BotSettings);
+    IReadOnlyDictionary<string, string> BotSettings,
+    double? Pace = null);

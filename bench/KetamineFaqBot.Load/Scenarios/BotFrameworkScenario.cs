@@ -15,14 +15,15 @@ internal sealed class BotFrameworkScenario(HttpClient client, ConnectorSink sink
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Posts <paramref name="requests"/> messages with ids <c>{phase}-{i}</c>; returns the measurement and those ids.</summary>
-    public async Task<(DriveResult Result, string[] ActivityIds)> RunAsync(string phase, int requests, CancellationToken cancellationToken = default)
+    /// <param name="ratePerSecond">Null: closed loop; else paced (open loop) at that rate.</param>
+    public async Task<(DriveResult Result, string[] ActivityIds)> RunAsync(string phase, int requests, double? ratePerSecond = null, CancellationToken cancellationToken = default)
     {
         var ids = Enumerable.Range(0, requests).Select(i => phase + "-" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         var bodies = Enumerable.Range(0, requests)
             .Select(i => ActivityPayloads.BotFrameworkMessage(ids[i], ConversationId(i % conversations), questions[i], sink.BaseAddress))
             .ToArray();
         var result = await RequestDriver.RunAsync(
-            client, requests, connections, i => ActivityPayloads.Post("api/messages", bodies[i]), (_, status, _) => RequestDriver.SuccessStatus(status), cancellationToken);
+            client, requests, connections, ratePerSecond, i => ActivityPayloads.Post("api/messages", bodies[i]), (_, status, _) => RequestDriver.SuccessStatus(status), cancellationToken);
         return (result, ids);
     }
 

@@ -56,11 +56,12 @@ internal sealed class DirectLineScenario(HttpClient client, QuestionSet question
     }
 
     /// <summary>Posts <paramref name="requests"/> messages; returns the measurement and the id the bot gave each one.</summary>
-    public async Task<(DriveResult Result, string?[] ActivityIds)> RunAsync(int requests, CancellationToken cancellationToken = default)
+    /// <param name="ratePerSecond">Null: closed loop; else paced (open loop) at that rate.</param>
+    public async Task<(DriveResult Result, string?[] ActivityIds)> RunAsync(int requests, double? ratePerSecond = null, CancellationToken cancellationToken = default)
     {
         var bodies = Enumerable.Range(0, requests).Select(i => ActivityPayloads.DirectLineMessage(questions[i])).ToArray();
         var ids = new string?[requests];
-        var result = await RequestDriver.RunAsync(client, requests, connections, i =>
+        var result = await RequestDriver.RunAsync(client, requests, connections, ratePerSecond, i =>
         {
             var conversation = _conversations[i % _conversations.Length];
             return ActivityPayloads.Post($"v3/directline/conversations/{conversation.Id}/activities", bodies[i], conversation.Token);

@@ -42,9 +42,60 @@ public sealed class LoadTargetsTests
         Assert.False(Assert.Single(targets).Met);
     }
 
+    [Fact]
+    public void Check_PacedAtTwentyPercentAndKeptUp_ThroughputMetAndSaysOfferedAndAchieved()
+    {
+        var targets = LoadTargets.Check([Echo(), Paced(offered: 0.2, achieved: 0.196, lagMs: 12)], SmallBot, 64);
+
+        var throughput = Assert.Single(targets, t => t.Target.StartsWith("bot: throughput", StringComparison.Ordinal));
+        Assert.True(throughput.Met);
+        Assert.Equal("bot: throughput ≥ 20% of echo (paced: offered, ≥ 95% of it achieved)", throughput.Target);
+        Assert.Equal("offered 20.0%: achieved 19.6% (98% of offered), last response 12 ms after schedule", throughput.Measured);
+    }
+
+    [Fact]
+    public void Check_PacedAndFellBehind_ThroughputMissed()
+    {
+        var targets = LoadTargets.Check([Echo(), Paced(offered: 0.2, achieved: 0.05, lagMs: 9000)], SmallBot, 64);
+
+        Assert.False(Assert.Single(targets, t => t.Target.StartsWith("bot: throughput", StringComparison.Ordinal)).Met);
+    }
+
+    [Fact]
+    public void Check_PacedShortRunThatFellBehindByLittleTime_ThroughputMissed()
+    {
+        // A short schedule: 40 ms behind is little time but half the rate.
+        var targets = LoadTargets.Check([Echo(), Paced(offered: 0.2, achieved: 0.105, lagMs: 40)], SmallBot, 64);
+
+        var throughput = Assert.Single(targets, t => t.Target.StartsWith("bot: throughput", StringComparison.Ordinal));
+        Assert.False(throughput.Met);
+        Assert.StartsWith("offered 20.0%: achieved 10.5% (53% of offered)", throughput.Measured, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_PacedBelowTwentyPercent_ThroughputMissedEvenWhenKeptUp()
+    {
+        var targets = LoadTargets.Check([Echo(), Paced(offered: 0.1, achieved: 0.1, lagMs: 3)], SmallBot, 64);
+
+        var throughput = Assert.Single(targets, t => t.Target.StartsWith("bot: throughput", StringComparison.Ordinal));
+        Assert.False(throughput.Met);
+        Assert.StartsWith("offered 10.0%: achieved 10.0%", throughput.Measured, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_PacedAboveTwentyPercentAchievingTwenty_ThroughputMetThoughItFellBehind()
+    {
+        var targets = LoadTargets.Check([Echo(), Paced(offered: 0.5, achieved: 0.3, lagMs: 4000)], SmallBot, 64);
+
+        Assert.True(Assert.Single(targets, t => t.Target.StartsWith("bot: throughput", StringComparison.Ordinal)).Met);
+    }
+
     private static ScenarioReport Echo() => new("echo", "POST /echo", 100, 0, new Dictionary<string, int>(), 1000, 1, 2, 1, null);
 
     private static ScenarioReport Bot(double ratio, double p99, int errors, int answered) => new(
         "bot", "POST /bot", 100, errors, new Dictionary<string, int>(), 1000 * ratio, 1, p99, ratio,
         new AnswerReport("sink", 100, answered, 5, 10, 0.1, 50));
+
+    private static ScenarioReport Paced(double offered, double achieved, double lagMs) =>
+        Bot(ratio: achieved, p99: 20, errors: 0, answered: 100) with { Paced = new PacedReport(1000 * offered, offered, lagMs) };
 }
