@@ -89,6 +89,42 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Conversations_LaterSaveWithoutCrisisFlag_FlagKept()
+    {
+        // A turn that started from a state read before the crisis was saved (another instance, a failed read).
+        await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([], CrisisFlag: true));
+        var turn = new ConversationTurn(TestClock.Start, "and the cost?", "answer", []);
+
+        await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([turn], CrisisFlag: false));
+
+        var loaded = await Stores.Conversations.LoadAsync(ConversationId);
+        Assert.True(loaded.CrisisFlag);
+        Assert.Equal("and the cost?", Assert.Single(loaded.RecentTurns).Query);
+    }
+
+    [Fact]
+    public async Task Conversations_CrisisFlagPastTimeToLive_NotCarriedIntoNewState()
+    {
+        await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([], CrisisFlag: true));
+        Clock.Advance(Options.ConversationTimeToLive + TimeSpan.FromMinutes(1));
+
+        await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([], CrisisFlag: false));
+
+        Assert.False((await Stores.Conversations.LoadAsync(ConversationId)).CrisisFlag);
+    }
+
+    [Fact]
+    public async Task Conversations_ResetThenSave_CrisisFlagCleared()
+    {
+        await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([], CrisisFlag: true));
+        await Stores.Conversations.ResetAsync(ConversationId);
+
+        await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([], CrisisFlag: false));
+
+        Assert.False((await Stores.Conversations.LoadAsync(ConversationId)).CrisisFlag);
+    }
+
+    [Fact]
     public async Task Conversations_PastTimeToLive_LoadsEmpty()
     {
         await Stores.Conversations.SaveAsync(ConversationId, new ConversationState([], CrisisFlag: true));

@@ -9,6 +9,8 @@ internal static class RedisScripts
 
     public static string Read { get; } = Load("read.lua");
 
+    public static string Crisis { get; } = Load("crisis.lua");
+
     private static string Load(string name)
     {
         using var stream = typeof(RedisScripts).Assembly.GetManifestResourceStream("Scripts." + name)

@@ -19,15 +19,32 @@ public sealed class SqliteConversationStore(SqliteDatabase database, IOptions<St
     public async Task SaveAsync(string conversationId, ConversationState state, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var json = StoreJson.Serialize(ConversationRedaction.Prepare(state));
+        var prepared = ConversationRedaction.Prepare(state);
+        var hash = ConversationHash.Of(conversationId);
         await database.WriteAsync(async write =>
         {
+            var now = timeProvider.GetUtcNow();
+
+            // SAFETY: once a conversation has hit crisis, its later answers carry the crisis resources. A save that
+            // started from a state without the flag (another bot instance's turn, or a read that failed) must not
+            // clear it: the writer reads the stored flag inside the same transaction and keeps it. Only a reset does.
+            if (!prepared.CrisisFlag)
+            {
+                await using var read = write.Command("SELECT state FROM conversations WHERE hash = $hash AND touched >= $since;")
+                    .With("$hash", hash)
+                    .With("$since", (now - options.Value.ConversationTimeToLive).ToUnixTimeMilliseconds());
+                if ((string?)await read.ExecuteScalarAsync(cancellationToken) is { } stored && StoreJson.Deserialize<ConversationState>(stored).CrisisFlag)
+                {
+                    prepared = prepared with { CrisisFlag = true };
+                }
+            }
+
             await using var command = write.Command(
                     "INSERT INTO conversations (hash, state, touched) VALUES ($hash, $state, $now) " +
                     "ON CONFLICT (hash) DO UPDATE SET state = excluded.state, touched = excluded.touched;")
-                .With("$hash", ConversationHash.Of(conversationId))
-                .With("$state", json)
-                .With("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+                .With("$hash", hash)
+                .With("$state", StoreJson.Serialize(prepared))
+                .With("$now", now.ToUnixTimeMilliseconds());
             await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
     }

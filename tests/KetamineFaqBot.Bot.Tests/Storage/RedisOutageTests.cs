@@ -49,6 +49,8 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RedisStopped_AnswersWithoutContextReportsNotReadyAndRecovers()
     {
+        // The bot connects to Redis in the background and reports not-ready until it has.
+        await _host.WaitUntilReadyAsync();
         await AskAsync("how does ketamine compare to ECT", "in-1");
         Assert.Contains("55.4", await ReplyTextAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("readyz")).StatusCode);
@@ -73,7 +75,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
         Assert.Contains("988", await ReplyTextAsync(), StringComparison.Ordinal);
 
         _redis.Resume();
-        await WaitUntilReadyAsync();
+        await _host.WaitUntilReadyAsync();
 
         // Records written before the outage are intact, and those held during it have been written.
         var records = _host.Services.GetRequiredService<IAnswerRecordStore>();
@@ -104,10 +106,4 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
 
     private async Task<string> ReplyTextAsync() => (string)(await _connector.NextMessageAsync()).Body["text"]!;
 
-    private async Task WaitUntilReadyAsync() =>
-        await Eventually.ValueAsync(async () =>
-        {
-            using var response = await _http.GetAsync("readyz");
-            return response.StatusCode == HttpStatusCode.OK ? string.Empty : null;
-        });
 }

@@ -19,7 +19,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     private BotTestHost _a = null!;
     private BotTestHost _b = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _redis = RedisServer.Start();
         var settings = new Dictionary<string, string?>
@@ -30,7 +30,10 @@ public sealed class ScaleOutTests : IAsyncLifetime
         };
         _a = BotTestHost.StartProductionLike(settings);
         _b = BotTestHost.StartProductionLike(settings);
-        return Task.CompletedTask;
+
+        // Each connects to Redis in the background; a write before that would be refused, as it should be.
+        await _a.WaitUntilReadyAsync();
+        await _b.WaitUntilReadyAsync();
     }
 
     public async Task DisposeAsync()

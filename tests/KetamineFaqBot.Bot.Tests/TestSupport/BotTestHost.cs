@@ -81,6 +81,17 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>Waits until <c>/readyz</c> answers 200 (a Redis store connects in the background after start).</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        using var http = CreateHttpClient();
+        await Eventually.ValueAsync(async () =>
+        {
+            using var response = await http.GetAsync(new Uri("readyz", UriKind.Relative));
+            return response.StatusCode == System.Net.HttpStatusCode.OK ? string.Empty : null;
+        });
+    }
+
     /// <summary>Asks the host's answer service directly, in a new conversation unless one is given.</summary>
     public Task<Answer> AskAsync(string question, string? conversationId = null) =>
         Services.GetRequiredService<IAnswerService>().AnswerAsync(new Turn(conversationId ?? Guid.NewGuid().ToString("N"), "test-user", question, Channel: "test"));
