@@ -137,7 +137,14 @@ public sealed class TurnProcessor(
         {
             try
             {
+                // SAFETY: the reset clears the context that may have caused the error, not the crisis flag: a
+                // conversation that hit crisis keeps carrying the crisis resources after an apology.
+                var crisis = (await store.LoadAsync(conversationId, cancellationToken)).CrisisFlag;
                 await store.ResetAsync(conversationId, cancellationToken);
+                if (crisis)
+                {
+                    await store.SaveAsync(conversationId, ConversationState.Empty with { CrisisFlag = true }, cancellationToken);
+                }
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

@@ -68,7 +68,10 @@ public sealed class MessagesTurnErrorTests : IAsyncLifetime, IDisposable
         Assert.Null(reply.Body["channelData"]);
         Assert.False(_connector.TryTake(out _));
 
-        Assert.Equal(ConversationState.Empty, await _store.LoadAsync("conv-error"));
+        // The context is gone; the crisis flag the conversation had is not.
+        var after = await _store.LoadAsync("conv-error");
+        Assert.Empty(after.RecentTurns);
+        Assert.True(after.CrisisFlag);
         Assert.Equal("unrelated question", Assert.Single((await _store.LoadAsync("conv-other")).RecentTurns).Query);
 
         var logs = _logs.Entries;
@@ -78,6 +81,17 @@ public sealed class MessagesTurnErrorTests : IAsyncLifetime, IDisposable
         Assert.Equal(LogLevel.Error, failure.Level);
         Assert.Equal("conv-error", failure.Values["ConversationId"]);
         Assert.Equal(typeof(InvalidOperationException).FullName, failure.Values["ExceptionType"]);
+    }
+
+    [Fact]
+    public async Task Message_AnswerThrowsWithoutCrisis_StateEmpty()
+    {
+        await _store.SaveAsync("conv-plain", SavedState("earlier question") with { CrisisFlag = false });
+
+        using var response = await _http.PostAsJsonAsync("api/messages", Message("conv-plain", PrivateText));
+        await _connector.NextAsync();
+
+        Assert.Equal(ConversationState.Empty, await _store.LoadAsync("conv-plain"));
     }
 
     private static ConversationState SavedState(string query) =>
