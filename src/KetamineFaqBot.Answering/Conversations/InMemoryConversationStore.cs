@@ -5,7 +5,8 @@ namespace KetamineFaqBot.Answering.Conversations;
 
 /// <summary>
 /// Conversation state in process memory, for the CLI and tests: bounded (the oldest conversations are evicted)
-/// and expiring (state untouched for longer than the time to live reads as empty).
+/// and expiring (state untouched for longer than the time to live reads as empty). Eviction runs when the store
+/// passes its capacity and brings it down to nine tenths of it, so its sort is paid once per many saves.
 /// </summary>
 public sealed class InMemoryConversationStore(TimeProvider timeProvider, int capacity = 10_000, TimeSpan? timeToLive = null) : IConversationStore
 {
@@ -62,7 +63,7 @@ public sealed class InMemoryConversationStore(TimeProvider timeProvider, int cap
             entries.TryRemove(expired, out _);
         }
 
-        var excess = entries.Count - capacity;
+        var excess = entries.Count - (capacity - (capacity / 10));
         if (excess <= 0)
         {
             return;

@@ -38,6 +38,23 @@ public sealed class InMemoryConversationStoreTests
     }
 
     [Fact]
+    public async Task SaveAsync_OverCapacity_EvictsDownToNineTenthsOldestFirst()
+    {
+        var time = new FakeTimeProvider();
+        var store = new InMemoryConversationStore(time, capacity: 20);
+        for (var i = 0; i < 21; i++)
+        {
+            await store.SaveAsync("c" + i, Flagged);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(18, store.Count);
+        Assert.False((await store.LoadAsync("c2")).CrisisFlag);
+        Assert.True((await store.LoadAsync("c3")).CrisisFlag);
+        Assert.True((await store.LoadAsync("c20")).CrisisFlag);
+    }
+
+    [Fact]
     public async Task ResetAsync_ForgetsConversation()
     {
         var store = new InMemoryConversationStore();
