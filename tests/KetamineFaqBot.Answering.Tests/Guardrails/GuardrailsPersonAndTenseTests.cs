@@ -93,6 +93,7 @@ public sealed class GuardrailsPersonAndTenseTests
     [Theory]
     [InlineData("how much is a ketamine series, not that it matters, im not going to be around long enough to pay for it")]
     [InlineData("everyone would be happier if i simply was gone")]
+    [InlineData("i probably wont be around long enough to finish my infusions anyway")]
     [InlineData("does ketamine work fast? my kids would be better off if i just wasnt around")]
     public void Evaluate_NoFutureOrBurdenSaidInPassing_Crisis(string question)
     {
