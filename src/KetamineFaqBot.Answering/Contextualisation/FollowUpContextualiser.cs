@@ -80,8 +80,11 @@ public static class FollowUpContextualiser
         var lowered = WithoutInterjections(words);
         var followStems = followTerms.Select(TextAnalysis.Stem).ToHashSet(StringComparer.Ordinal);
         var questionWords = words.Where(AspectQuestionWords.Contains).Distinct(StringComparer.Ordinal).ToList();
+        // "and what do clinics do to stop that from happening?" names the previous aspect with a bare "that": it asks
+        // about the same aspect, so the previous aspect stays in the query.
         var switchesAspect = AspectLeads.Any(lowered.StartsWith)
-            && (followStems.Any(AspectStems.Contains) || questionWords.Count > 0);
+            && (followStems.Any(AspectStems.Contains) || questionWords.Count > 0)
+            && !PointsBackAtAspect(words);
         if (switchesAspect)
         {
             followTerms = [.. questionWords, .. followTerms];
@@ -95,6 +98,23 @@ public static class FollowUpContextualiser
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return string.Join(' ', combined.Where(t => seen.Add(TextAnalysis.Stem(t))));
+    }
+
+    /// <summary>
+    /// True when "that" or "this" stands alone for what was asked before ("to stop that from happening", "how common
+    /// is that"), rather than leading a noun or verb of its own ("is that covered", "that cost").
+    /// </summary>
+    private static bool PointsBackAtAspect(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] is "that" or "this" && (i == words.Count - 1 || !TextAnalysis.IsContentWord(words[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The words from the first one that is not an acknowledgement, joined, with a trailing space.</summary>

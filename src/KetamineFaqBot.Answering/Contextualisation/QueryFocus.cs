@@ -9,7 +9,9 @@ namespace KetamineFaqBot.Answering.Contextualisation;
 /// <summary>
 /// Narrows a message to what it asks before it is searched: removes framing about who asks or how the answer is
 /// passed on (patterns in prompts/query-focus.yaml), then leading clauses the corpus knows nothing about ("my sister
-/// died last year, does ketamine help…" is searched as "does ketamine help…"). Only the search query changes;
+/// died last year, does ketamine help…" is searched as "does ketamine help…") and trailing remarks after the question
+/// ("how fast does ketamine work? ssris took months for me" is searched as "how fast does ketamine work?"). Only the
+/// search query changes;
 /// the guardrails and the content-gap record see the whole message.
 /// </summary>
 public sealed class QueryFocus
@@ -116,7 +118,45 @@ public sealed class QueryFocus
             focused = text;
         }
 
-        return DropUnknownLeadingClauses(focused, terms);
+        return DropUnknownTrailingRemark(DropUnknownLeadingClauses(focused, terms), terms);
+    }
+
+    /// <summary>
+    /// Drops a remark after the question ("…legit? my doc looked at me like i had 3 heads", "…for depression, i thought
+    /// it was a horse tranquilizer") when it is a statement, not a second question, and the corpus mostly does not know
+    /// its words, while the question before it holds at least two words the corpus knows.
+    /// </summary>
+    private static string DropUnknownTrailingRemark(string text, TermStatistics terms)
+    {
+        var firstWords = TextAnalysis.Words(text);
+        var startsAsQuestion = firstWords.Count > 0 && QuestionStarts.Contains(firstWords[0]);
+        for (var end = text.AsSpan().IndexOfAny(ClauseEnds); end > 0 && end < text.Length - 1; end = Next(text, end))
+        {
+            var head = text[..(end + 1)];
+            var tail = text[(end + 1)..].Trim();
+
+            // The head must be the question: it ends with "?" or starts like one ("when did…, i thought…").
+            if (!(text[end] == '?' || startsAsQuestion) || tail.Contains('?', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var tailWords = TextAnalysis.Words(tail);
+            var remark = TextAnalysis.ContentTerms(tail);
+            if (tailWords.Count == 0 || QuestionStarts.Contains(tailWords[0]) || remark.Count == 0)
+            {
+                continue;
+            }
+
+            var unknown = remark.Count(w => !terms.IsKnown(TextAnalysis.Stem(w)));
+            var knownInHead = TextAnalysis.ContentTerms(head).Count(w => terms.IsKnown(TextAnalysis.Stem(w)));
+            if (unknown * 2 > remark.Count && knownInHead >= 2)
+            {
+                return head.TrimEnd(',', ';', ':', '.', ' ');
+            }
+        }
+
+        return text;
     }
 
     /// <summary>

@@ -75,11 +75,20 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         var covered = 0.0;
         foreach (var term in terms)
         {
-            if (stems.Contains(TextAnalysis.Stem(term)) || HitsFor(term).Any(topIds.Contains))
+            // A slip of the keyboard ("treatmnts") is read as the word the corpus knows; a word that is no slip of a
+            // known one ("urine") stays a gap.
+            var stem = TextAnalysis.Stem(term);
+            if (!stems.Contains(stem) && !statistics.IsKnown(stem) && HitsFor(term).Length == 0
+                && statistics.KnownWithinOneSlip(stem) is { } corrected)
+            {
+                stem = corrected;
+            }
+
+            if (stems.Contains(stem) || HitsFor(term).Any(topIds.Contains))
             {
                 covered++;
             }
-            else if (statistics.IsKnown(TextAnalysis.Stem(term)) || HitsFor(term).Length > 0)
+            else if (statistics.IsKnown(stem) || HitsFor(term).Length > 0)
             {
                 // A word the corpus knows, found in other passages than the top ones ("psychiatrist" in a question
                 // about addiction under a psychiatrist's care), is more often a second aspect than a gap: half

@@ -43,6 +43,65 @@ public sealed class TermStatistics
     /// <summary>True when some passage contains the stem.</summary>
     public bool IsKnown(string stem) => frequency.ContainsKey(stem);
 
+    /// <summary>
+    /// The known stem one typing slip away from an unknown <paramref name="stem"/> (a letter missing, extra, wrong or
+    /// two letters swapped: "treatmnt" → "treatment"), or null. Only for stems of at least
+    /// <see cref="MinTypoLength"/> letters, where one slip rarely turns one real word into another; the first in
+    /// ordinal order wins when several are one slip away, so the outcome is deterministic.
+    /// </summary>
+    public string? KnownWithinOneSlip(string stem)
+    {
+        ArgumentNullException.ThrowIfNull(stem);
+        if (stem.Length < MinTypoLength || frequency.ContainsKey(stem))
+        {
+            return null;
+        }
+
+        string? best = null;
+        foreach (var known in frequency.Keys)
+        {
+            if (known.Length >= MinTypoLength && Math.Abs(known.Length - stem.Length) <= 1 && IsOneSlip(stem, known)
+                && (best is null || string.CompareOrdinal(known, best) < 0))
+            {
+                best = known;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Shortest stem <see cref="KnownWithinOneSlip"/> corrects.</summary>
+    public const int MinTypoLength = 6;
+
+    // One insertion, deletion, substitution or transposition of neighbours turns a into b.
+    private static bool IsOneSlip(string a, string b)
+    {
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        if (a.Length == b.Length)
+        {
+            if (prefix == a.Length)
+            {
+                return false;
+            }
+
+            if (a.AsSpan(prefix + 1).SequenceEqual(b.AsSpan(prefix + 1)))
+            {
+                return true;
+            }
+
+            return prefix + 1 < a.Length && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix]
+                && a.AsSpan(prefix + 2).SequenceEqual(b.AsSpan(prefix + 2));
+        }
+
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        return shorter.AsSpan(prefix).SequenceEqual(longer.AsSpan(prefix + 1));
+    }
+
     /// <summary>True when the stem is in at least <paramref name="share"/> of all passages.</summary>
     public bool IsCommon(string stem, double share) =>
         frequency.GetValueOrDefault(stem) >= Math.Max(2, passageCount * share);

@@ -42,4 +42,21 @@ public sealed class FollowUpContextualiserTests
     [Fact]
     public void Contextualise_DrawbacksAfterBenefits_ReplacesTheAspect() =>
         Assert.Equal("drawbacks ketamine depression", FollowUpContextualiser.Contextualise("and the drawbacks?", "benefits of ketamine for depression"));
+    [Fact]
+    public void Contextualise_BareThatPointsBackAtTheAspect_KeepsIt()
+    {
+        var query = FollowUpContextualiser.Contextualise("ok and what do clinics do to stop that from happening", "is ketamine addictive");
+
+        Assert.Contains("addictive", query, StringComparison.Ordinal);
+        Assert.Contains("clinics", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contextualise_ThatLeadingItsOwnWord_SwitchesAspect()
+    {
+        var query = FollowUpContextualiser.Contextualise("and is that covered by insurance?", "benefits of ketamine for depression");
+
+        Assert.Contains("insurance", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("benefits", query, StringComparison.Ordinal);
+    }
 }

@@ -142,4 +142,30 @@ public sealed class QueryFocusTests
             folder.Delete(recursive: true);
         }
     }
+    [Theory]
+    [InlineData("how fast does ketamine work for depression? my cousin swears by yoga retreats", "how fast does ketamine work for depression?")]
+    [InlineData("when did clinics start offering ketamine, i figured it was only for horses", "when did clinics start offering ketamine")]
+    public void Focus_TrailingRemarkTheCorpusDoesNotKnow_Dropped(string message, string expected)
+    {
+        Assert.Equal(expected, Real.Value.Focus(message, Terms));
+    }
+
+    [Theory]
+    [InlineData("is ketamine expensive? and does insurance cover it")]
+    [InlineData("is ketamine expensive? insurance may not cover the treatment")]
+    [InlineData("my cousin swears by yoga retreats, lol")]
+    public void Focus_TrailingQuestionOrKnownRemark_Kept(string message)
+    {
+        Assert.Equal(message, Real.Value.Focus(message, Terms));
+    }
+
+    [Fact]
+    public void Focus_HowOftenAndEvidenceHandOverOfTheStory_Removed()
+    {
+        var focused = Real.Value.Focus("my wife gets ketamine every few weeks, is it expensive? is there any research on that", Terms);
+
+        Assert.DoesNotContain("every few weeks", focused, StringComparison.Ordinal);
+        Assert.DoesNotContain("research", focused, StringComparison.Ordinal);
+        Assert.Contains("expensive", focused, StringComparison.Ordinal);
+    }
 }

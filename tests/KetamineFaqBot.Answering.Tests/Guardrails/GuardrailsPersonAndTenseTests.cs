@@ -57,4 +57,57 @@ public sealed class GuardrailsPersonAndTenseTests
     {
         Assert.NotEqual(Route.Crisis, Evaluate(question).Route);
     }
+    [Theory]
+    [InlineData("my grandpa is 80 and has heart failure. would ketamine be too risky for him?")]
+    [InlineData("my sister, 19, with bipolar, is she a good candidate for ketamine?")]
+    [InlineData("my husband has glaucoma, is ketamine safe for him")]
+    public void Evaluate_EligibilityOfSomeoneClose_Referral(string question)
+    {
+        Assert.Equal(Route.Referral, Evaluate(question).Route);
+    }
+
+    [Theory]
+    [InlineData("is ketamine safe for them? i mean for people with depression in general")]
+    [InlineData("my brother asked me about ketamine, how much does it cost for him?")]
+    public void Evaluate_NoParticularPersonOrCostQuestion_NotReferral(string question)
+    {
+        Assert.NotEqual(Route.Referral, Evaluate(question).Route);
+    }
+
+    [Theory]
+    [InlineData("my mom starts infusions soon, which side effects should we watch out for?")]
+    [InlineData("my son has had ketamine for a year, should we be concerned about addiction in the long run?")]
+    public void Evaluate_WhatToWatchForOrWorryAbout_PassesToRetrieval(string question)
+    {
+        Assert.Null(Evaluate(question).Route);
+    }
+
+    [Theory]
+    [InlineData("should i be worried that my heart races after my infusions?")]
+    [InlineData("should we stop her ketamine if she gets headaches?")]
+    public void Evaluate_WorryAboutOwnSymptomOrDecision_Referral(string question)
+    {
+        Assert.Equal(Route.Referral, Evaluate(question).Route);
+    }
+
+    [Theory]
+    [InlineData("how much is a ketamine series, not that it matters, im not going to be around long enough to pay for it")]
+    [InlineData("everyone would be happier if i simply was gone")]
+    [InlineData("i probably wont be around long enough to finish my infusions anyway")]
+    [InlineData("does ketamine work fast? my kids would be better off if i just wasnt around")]
+    public void Evaluate_NoFutureOrBurdenSaidInPassing_Crisis(string question)
+    {
+        Assert.Equal(Route.Crisis, Evaluate(question).Route);
+    }
+
+    [Theory]
+    [InlineData("will the effects of one ketamine session be around long enough to matter?")]
+    [InlineData("i wont be around long enough on friday for a full session, can it be shorter?")]
+    [InlineData("i hope ill be around long enough to see ketamine approved everywhere")]
+    [InlineData("do teenagers who get ketamine think about suicide less often?")]
+    [InlineData("are kids of depressed parents better off if the parent gets treatment?")]
+    public void Evaluate_LogisticsOrHope_NotCrisis(string question)
+    {
+        Assert.NotEqual(Route.Crisis, Evaluate(question).Route);
+    }
 }

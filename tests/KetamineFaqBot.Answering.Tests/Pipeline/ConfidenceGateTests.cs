@@ -59,4 +59,17 @@ public sealed class ConfidenceGateTests
         Assert.Equal(0.5, Of("insurance cover expensive clinics"));
         Assert.Equal(0.0, Of("insurance cover expensive evening"));
     }
+    [Fact]
+    public void Coverage_OneSlipOfAKnownWord_Covered()
+    {
+        Assert.Equal(1.0, Coverage("are ketamine treatmnts expensive", Focus.Value));
+        Assert.Equal(1.0, Coverage("are ketamine traetments expensive", Focus.Value));
+    }
+
+    [Fact]
+    public void Coverage_UnknownWordThatIsNoSlip_StillAGap()
+    {
+        // SAFETY: typo tolerance must not turn a question about something else into an answer.
+        Assert.Equal(0.0, Coverage("can ketamine hurt your bladder", Focus.Value));
+    }
 }
