@@ -13,6 +13,7 @@ public sealed class TermStatistics
 
     private readonly Dictionary<string, int> frequency;
     private readonly int passageCount;
+    private readonly Lazy<Dictionary<string, List<string>>> slipIndex;
 
     private TermStatistics(IReadOnlyDictionary<string, Passage> passages)
     {
@@ -25,6 +26,8 @@ public sealed class TermStatistics
                 frequency[stem] = frequency.GetValueOrDefault(stem) + 1;
             }
         }
+
+        slipIndex = new Lazy<Dictionary<string, List<string>>>(BuildSlipIndex);
     }
 
     public static TermStatistics For(IReadOnlyDictionary<string, Passage> passages)
@@ -57,17 +60,52 @@ public sealed class TermStatistics
             return null;
         }
 
+        // Symmetric deletes: one slip between two words leaves them sharing the word itself or a one-letter deletion
+        // of each (a swap of neighbours too: delete one of the pair on each side), so only the stems filed under the
+        // typed word's deletions are compared, not the whole vocabulary.
         string? best = null;
-        foreach (var known in frequency.Keys)
+        var index = slipIndex.Value;
+        for (var i = -1; i < stem.Length; i++)
         {
-            if (known.Length >= MinTypoLength && Math.Abs(known.Length - stem.Length) <= 1 && IsOneSlip(stem, known)
-                && (best is null || string.CompareOrdinal(known, best) < 0))
+            var key = i < 0 ? stem : stem.Remove(i, 1);
+            if (!index.TryGetValue(key, out var candidates))
             {
-                best = known;
+                continue;
+            }
+
+            foreach (var known in candidates)
+            {
+                if (IsOneSlip(stem, known) && (best is null || string.CompareOrdinal(known, best) < 0))
+                {
+                    best = known;
+                }
             }
         }
 
         return best;
+    }
+
+    private Dictionary<string, List<string>> BuildSlipIndex()
+    {
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var known in frequency.Keys.Where(k => k.Length >= MinTypoLength))
+        {
+            for (var i = -1; i < known.Length; i++)
+            {
+                var key = i < 0 ? known : known.Remove(i, 1);
+                if (!index.TryGetValue(key, out var stems))
+                {
+                    index[key] = stems = [];
+                }
+
+                if (stems.Count == 0 || !ReferenceEquals(stems[^1], known))
+                {
+                    stems.Add(known);
+                }
+            }
+        }
+
+        return index;
     }
 
     /// <summary>Shortest stem <see cref="KnownWithinOneSlip"/> corrects.</summary>
