@@ -29,6 +29,8 @@ public sealed class GuardrailsPersonAndTenseTests
     [InlineData("will i feel like this again after my next infusion?")]
     [InlineData("i feel dizzy since my infusion yesterday")]
     [InlineData("should i try ketamine?")]
+    [InlineData("i had a glass of wine last week, can i still do my infusion")]
+    [InlineData("can my husband do his next session if he has a cold?")]
     public void Evaluate_ParticularPersonsDecisionMedicationOrSymptom_Referral(string question)
     {
         Assert.Equal(Route.Referral, Evaluate(question).Route);
