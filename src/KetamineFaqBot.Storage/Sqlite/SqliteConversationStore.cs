@@ -30,10 +30,11 @@ public sealed class SqliteConversationStore(SqliteDatabase database, IOptions<St
             // clear it: the writer reads the stored flag inside the same transaction and keeps it. Only a reset does.
             if (!prepared.CrisisFlag)
             {
-                await using var read = write.Command("SELECT state FROM conversations WHERE hash = $hash AND touched >= $since;")
+                // Only the flag is read (not the whole state): this runs on every save, inside the single writer.
+                await using var read = write.Command("SELECT json_extract(state, '$.crisisFlag') FROM conversations WHERE hash = $hash AND touched >= $since;")
                     .With("$hash", hash)
                     .With("$since", (now - options.Value.ConversationTimeToLive).ToUnixTimeMilliseconds());
-                if ((string?)await read.ExecuteScalarAsync(cancellationToken) is { } stored && StoreJson.Deserialize<ConversationState>(stored).CrisisFlag)
+                if (await read.ExecuteScalarAsync(cancellationToken) is long flag && flag != 0)
                 {
                     prepared = prepared with { CrisisFlag = true };
                 }
