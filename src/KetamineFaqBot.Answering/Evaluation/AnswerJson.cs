@@ -46,6 +46,21 @@ public static class AnswerJson
         WriteStrings(writer, "passages", answer.Provenance.Passages);
         WriteStrings(writer, "rules", answer.Provenance.Rules);
         writer.WriteString("composer", answer.Provenance.Composer);
+        if (answer.Provenance.Routing is { } routing)
+        {
+            writer.WriteStartObject("classifier");
+            writer.WriteString("layer", routing.Layer);
+            writer.WriteBoolean("checkIn", routing.CheckIn);
+            writer.WriteStartObject("scores");
+            foreach (var (route, score) in routing.Scores)
+            {
+                writer.WriteNumber(route, Math.Round(score, 3));
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
         writer.WriteBoolean("generated", answer.Generated);
         writer.WriteEndObject();

@@ -4,10 +4,14 @@ using KetamineFaqBot.Answering.Composers;
 using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Generative;
 using KetamineFaqBot.Answering.Logging;
+using KetamineFaqBot.Answering.Responses;
+using KetamineFaqBot.Answering.Routing;
 using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Retrieval;
+using KetamineFaqBot.Core.Semantics;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -45,6 +49,7 @@ public sealed class AnswerPipeline : IAnswerService
     private readonly ExtractiveComposer extractive;
     private readonly QueryFocus focus;
     private readonly AnswerTypes answerTypes;
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? embeddings;
 
     public AnswerPipeline(
         IConversationStore store,
@@ -59,8 +64,10 @@ public sealed class AnswerPipeline : IAnswerService
         IGenerativeAnswerComposer? generative = null,
         IQueryRewriter? rewriter = null,
         QueryFocus? focus = null,
-        AnswerTypes? answerTypes = null)
+        AnswerTypes? answerTypes = null,
+        IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
     {
+        this.embeddings = embeddings;
         this.focus = focus ?? QueryFocus.Empty;
         this.answerTypes = answerTypes ?? AnswerTypes.None;
         ArgumentNullException.ThrowIfNull(options);
@@ -109,17 +116,17 @@ public sealed class AnswerPipeline : IAnswerService
         if (message.IsTooLong)
         {
             // SAFETY: a long message can still describe a crisis or an emergency; those routes win over "too long".
-            var longDecision = guardrails.Evaluate(text);
+            var (longDecision, longRouting) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
             if (longDecision.Route is Route.Crisis or Route.Emergency)
             {
-                return Fixed(longDecision.Route.Value, longDecision.ResponseKey, longDecision, turn.Locale);
+                return Fixed(longDecision.Route.Value, longDecision.ResponseKey, longDecision, turn.Locale) with { Routing = longRouting };
             }
 
             // Too long is reported as out_of_scope (no route of its own in the contract) with its own text and rule id.
             var tooLong = longDecision with { Rules = [TooLongRule, .. longDecision.Rules] };
             var outcome = Fixed(Route.OutOfScope, "too_long", tooLong, turn.Locale);
             var limited = outcome.Answer.Text.Replace("{maxLength}", message.MaxLength.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            return outcome with { Answer = outcome.Answer with { Text = limited } };
+            return outcome with { Answer = outcome.Answer with { Text = limited }, Routing = longRouting };
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -127,7 +134,7 @@ public sealed class AnswerPipeline : IAnswerService
             return Fixed(Route.Smalltalk, "smalltalk.greeting", new GuardrailDecision(Route.Smalltalk, null, [EmptyRule], false), turn.Locale);
         }
 
-        var decision = guardrails.Evaluate(text);
+        var (decision, routing) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
         var previous = state.RecentTurns.LastOrDefault(t => t.Route == RouteNames.ToWire(Route.Answer) && t.Query.Length > 0);
         var followUp = previous is not null && FollowUpContextualiser.IsFollowUp(text);
         var rescued = false;
@@ -136,10 +143,10 @@ public sealed class AnswerPipeline : IAnswerService
             // A bare follow-up ("and the cost?") has no ketamine words, so the scope rules cannot see it is in scope;
             // only scope rules are overridden, never a safety route.
             rescued = route == Route.OutOfScope && followUp
-                && decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal));
+                && decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal) || r == "classifier:out_of_scope");
             if (!rescued)
             {
-                return Fixed(route, decision.ResponseKey, decision, turn.Locale);
+                return Fixed(route, decision.ResponseKey, decision, turn.Locale) with { Routing = routing };
             }
         }
 
@@ -150,7 +157,26 @@ public sealed class AnswerPipeline : IAnswerService
             query = await ContextualiseAsync(text, previous!.Query, rescued, cancellationToken);
         }
 
-        return await AnswerFromCorpusAsync(turn, text, query, decision, cancellationToken);
+        var answered = await AnswerFromCorpusAsync(turn, text, query, decision, cancellationToken);
+        return answered with { Routing = routing };
+    }
+
+    /// <summary>
+    /// The rules' decision heard together with the route classifier of the version served (see <see cref="RouteFusion"/>).
+    /// Without a classifier (none configured, or a version without one) the rules decide alone.
+    /// </summary>
+    private async Task<(GuardrailDecision Decision, RouteProvenance? Routing)> FuseAsync(
+        string text, GuardrailDecision rules, CancellationToken cancellationToken)
+    {
+        if (embeddings is null || retriever.Extension<ISemanticIndex>() is not { } semantic)
+        {
+            return (rules, null);
+        }
+
+        var embedding = await embeddings.GenerateVectorAsync(text, cancellationToken: cancellationToken);
+        var scores = semantic.Classify(text, embedding.Span);
+        var fused = RouteFusion.Fuse(rules, scores, semantic.Thresholds);
+        return (fused.Decision, fused.Routing);
     }
 
     private async Task<string> ContextualiseAsync(string followUp, string previousQuery, bool rescued, CancellationToken cancellationToken)
@@ -224,6 +250,12 @@ public sealed class AnswerPipeline : IAnswerService
     {
         var answer = outcome.Answer;
         var text = answer.Text.TrimEnd();
+        if (outcome.Routing is { CheckIn: true })
+        {
+            // SAFETY: the classifier could not rule out a crisis: the reviewed check-in leads, whatever the route.
+            text = texts.Text(ResponseKeys.CrisisCheckIn, locale).Trim() + "\n\n" + text;
+        }
+
         if (answer.Route == Route.Answer)
         {
             text += "\n\n" + texts.Text("footer", locale).Trim();
@@ -236,8 +268,11 @@ public sealed class AnswerPipeline : IAnswerService
             text += "\n\n" + texts.Text("crisis_resources", locale).Trim();
         }
 
-        return answer with { Text = text };
+        return answer with { Text = text, Provenance = answer.Provenance with { Routing = outcome.Routing } };
     }
 
-    private sealed record Outcome(Answer Answer, string Query, bool MentionsSelfHarm, int HitCount);
+    private sealed record Outcome(Answer Answer, string Query, bool MentionsSelfHarm, int HitCount)
+    {
+        public RouteProvenance? Routing { get; init; }
+    }
 }

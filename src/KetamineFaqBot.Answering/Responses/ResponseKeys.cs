@@ -16,6 +16,7 @@ public static class ResponseKeys
     public const string SmalltalkGoodbye = "smalltalk.goodbye";
     public const string Footer = "footer";
     public const string CrisisResources = "crisis_resources";
+    public const string CrisisCheckIn = "crisis_check_in";
     public const string Welcome = "welcome";
     public const string Apology = "apology";
     public const string TooLong = "too_long";
@@ -28,6 +29,6 @@ public static class ResponseKeys
     [
         Crisis, Emergency, Refusal, Referral, OutOfScope, NoAnswer,
         SmalltalkGreeting, SmalltalkThanks, SmalltalkHelp, SmalltalkIdentity, SmalltalkGoodbye,
-        Footer, CrisisResources, Welcome, Apology, TooLong,
+        Footer, CrisisResources, CrisisCheckIn, Welcome, Apology, TooLong,
     ];
 }

@@ -12,7 +12,9 @@ namespace KetamineFaqBot.Bot.Admin;
 /// Builds a new index version from the configured corpus folder and makes the running bot serve it — the same steps
 /// as <c>kfaq index</c>, one at a time. A corpus with lint errors is refused and the live version keeps serving.
 /// </summary>
-public sealed class ContentReindexer(KnowledgePaths paths, LiveIndex live, IOptions<AdminOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory) : IDisposable
+public sealed class ContentReindexer(
+    KnowledgePaths paths, LiveIndex live, IndexExtensionSet extensions, IOptions<AdminOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly ILogger logger = loggerFactory.CreateLogger<ContentReindexer>();
@@ -33,7 +35,7 @@ public sealed class ContentReindexer(KnowledgePaths paths, LiveIndex live, IOpti
 
             var previous = live.CorpusVersion;
             var built = new IndexBuilder(loggerFactory.CreateLogger<IndexBuilder>(), timeProvider)
-                .Build(load.Snapshot, new IndexBuildOptions { Root = paths.IndexRoot, KeepVersions = options.Value.KeepVersions });
+                .Build(load.Snapshot, new IndexBuildOptions { Root = paths.IndexRoot, KeepVersions = options.Value.KeepVersions, Extensions = extensions.Items });
 
             // Swap now rather than waiting for the watcher, so the caller's next question sees the new content.
             if (!live.TryReload(out var error))

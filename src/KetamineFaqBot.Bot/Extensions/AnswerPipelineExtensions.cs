@@ -5,6 +5,7 @@ using KetamineFaqBot.Answering.Responses;
 using KetamineFaqBot.Bot.Knowledge;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Retrieval;
+using KetamineFaqBot.Semantics;
 using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.Extensions;
@@ -28,7 +29,19 @@ public static class AnswerPipelineExtensions
         var knowledge = KnowledgeOptions.From(builder.Configuration);
         var paths = KnowledgePaths.Resolve(knowledge, Directory.GetCurrentDirectory());
         services.AddSingleton(paths);
-        services.AddSingleton(sp => KnowledgeIndex.Open(paths, sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddOptions<SemanticsOptions>().BindConfiguration(SemanticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var semantics = builder.Configuration.GetSection(SemanticsOptions.SectionName).Get<SemanticsOptions>() ?? new SemanticsOptions();
+        IReadOnlyList<IIndexExtension> extensions = semantics.Enabled
+            ? [SemanticLayer.Extension(paths.PromptsFolder, paths.IndexRoot, semantics.CacheFolder is { Length: > 0 } cache ? cache : null)]
+            : [];
+        services.AddSingleton(new IndexExtensionSet(extensions));
+        if (semantics.Enabled)
+        {
+            services.AddSingleton(_ => SemanticLayer.QueryEmbeddings(semantics.QueryCacheSize));
+        }
+
+        services.AddSingleton(sp => KnowledgeIndex.Open(
+            paths, sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value, extensions, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRetriever>(sp => sp.GetRequiredService<Retrieval.Search.LiveIndex>());
         services.AddSingleton<IGuardrails>(_ => GuardrailsLoader.Load(paths.PromptsFolder));
         services.AddSingleton<IResponseTexts>(_ => ResponseTexts.Load(paths.PromptsFolder));

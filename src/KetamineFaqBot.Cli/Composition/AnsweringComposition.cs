@@ -7,6 +7,8 @@ using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Retrieval;
 using KetamineFaqBot.Retrieval.Search;
+using KetamineFaqBot.Semantics;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +36,9 @@ public sealed class AnsweringComposition
     /// <summary>Loads the answer types from a prompts folder.</summary>
     public Func<string, AnswerTypes> AnswerTypes { get; init; } = Answering.Contextualisation.AnswerTypes.Load;
 
+    /// <summary>Sentence embeddings of questions for the route classifier; null runs the rules alone.</summary>
+    public Func<IEmbeddingGenerator<string, Embedding<float>>?> Embeddings { get; init; } = () => null;
+
     /// <summary>Creates the normaliser for a maximum message length.</summary>
     public required Func<int, IMessageNormaliser> Normaliser { get; init; }
 
@@ -46,7 +51,9 @@ public sealed class AnsweringComposition
     /// </summary>
     public static AnsweringComposition Default { get; } = new()
     {
-        Retriever = root => new LiveIndex(root),
+        // SAFETY: a version without its semantic layer (classifier, vectors) is refused rather than served on rules alone.
+        Retriever = root => new LiveIndex(root, extensions: [SemanticLayer.Extension(CliDefaults.PromptsFolder, root)]),
+        Embeddings = () => SemanticLayer.QueryEmbeddings(),
         Guardrails = GuardrailsLoader.Load,
         ResponseTexts = Answering.Responses.ResponseTexts.Load,
         Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),
@@ -64,6 +71,11 @@ public sealed class AnsweringComposition
             var options = configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
             var services = new ServiceCollection();
             services.AddSingleton(Retriever(indexRoot));
+            if (Embeddings() is { } embeddings)
+            {
+                services.AddSingleton(embeddings);
+            }
+
             services.AddSingleton(Guardrails(promptsFolder));
             services.AddSingleton(ResponseTexts(promptsFolder));
             services.AddSingleton(QueryFocus(promptsFolder));

@@ -5,4 +5,6 @@ namespace KetamineFaqBot.Core.Answering;
 /// <param name="Passages">Passage ids used.</param>
 /// <param name="Rules">Guardrail rule ids that fired.</param>
 /// <param name="Composer">faq | extractive | generative | fixed.</param>
-public sealed record Provenance(string CorpusVersion, IReadOnlyList<string> Passages, IReadOnlyList<string> Rules, string Composer);
+/// <param name="Routing">Which layer chose the route and the classifier's scores; null when no classifier is loaded.</param>
+public sealed record Provenance(
+    string CorpusVersion, IReadOnlyList<string> Passages, IReadOnlyList<string> Rules, string Composer, RouteProvenance? Routing = null);

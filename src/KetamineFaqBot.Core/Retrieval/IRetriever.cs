@@ -10,4 +10,8 @@ public interface IRetriever
 
     /// <summary>Every passage of the live version, by id (text is held in memory).</summary>
     IReadOnlyDictionary<string, Corpus.Passage> Passages { get; }
+
+    /// <summary>What an <see cref="IIndexExtension"/> loaded for the version served, or null when it has none.</summary>
+    T? Extension<T>()
+        where T : class => null;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KetamineFaqBot.Core.Retrieval;
 
 namespace KetamineFaqBot.Retrieval.Indexing;
 
@@ -17,4 +18,7 @@ public sealed class IndexBuildOptions
 
     /// <summary>Recorded in the manifest; empty means this assembly's version.</summary>
     public string ToolVersion { get; set; } = string.Empty;
+
+    /// <summary>Built into the version beside the Lucene files (passage vectors, route classifier); none by default.</summary>
+    public IReadOnlyList<IIndexExtension> Extensions { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using KetamineFaqBot.Core.Corpus;
+using KetamineFaqBot.Core.Retrieval;
 using KetamineFaqBot.Retrieval.Analysis;
 using KetamineFaqBot.Retrieval.Logging;
 using KetamineFaqBot.Retrieval.Search;
@@ -46,7 +47,9 @@ public sealed class IndexBuilder
 
         var versions = new IndexVersions(options.Root);
         var previous = ReadServableCurrent(versions);
-        if (previous is not null && string.Equals(previous.CorpusContentHash, snapshot.ContentHash, StringComparison.OrdinalIgnoreCase))
+        if (previous is not null
+            && string.Equals(previous.CorpusContentHash, snapshot.ContentHash, StringComparison.OrdinalIgnoreCase)
+            && SameExtensions(previous, options.Extensions))
         {
             logger.IndexUnchanged(previous.Version);
             return new IndexBuildResult(
@@ -55,7 +58,7 @@ public sealed class IndexBuilder
 
         var stopwatch = Stopwatch.StartNew();
         var builtAt = timeProvider.GetUtcNow();
-        var name = IndexLayout.VersionName(builtAt, snapshot.ContentHash);
+        var name = IndexLayout.VersionName(builtAt, VersionHash(snapshot, options.Extensions));
         var finalPath = versions.GetVersionPath(name);
         System.IO.Directory.CreateDirectory(IndexLayout.VersionsPath(versions.Root));
 
@@ -63,7 +66,7 @@ public sealed class IndexBuilder
         if (System.IO.Directory.Exists(finalPath))
         {
             // Same second and same content prefix: that folder already is this build.
-            manifest = ReuseExisting(name, finalPath, snapshot);
+            manifest = ReuseExisting(name, finalPath, snapshot, options.Extensions);
         }
         else
         {
@@ -88,7 +91,7 @@ public sealed class IndexBuilder
             var manifest = Write(partialPath, name, builtAt, snapshot, options);
 
             // The pointer moves only to a version that opens and answers a query.
-            using (LuceneRetriever.Open(partialPath, name))
+            using (LuceneRetriever.Open(partialPath, name, options.Extensions))
             {
             }
 
@@ -157,6 +160,14 @@ public sealed class IndexBuilder
         }
 
         WriteJson(Path.Combine(path, IndexLayout.PassagesFile), passages, RetrievalJsonContext.Default.ListPassage);
+        var extensions = new List<IndexExtensionReport>(options.Extensions.Count);
+        foreach (var extension in options.Extensions)
+        {
+            var folder = Path.Combine(path, extension.Name);
+            System.IO.Directory.CreateDirectory(folder);
+            extensions.Add(extension.Build(folder, passages));
+        }
+
         var manifest = new IndexManifest(
             IndexLayout.FormatVersion,
             name,
@@ -167,7 +178,8 @@ public sealed class IndexBuilder
             builtAt,
             string.IsNullOrWhiteSpace(options.ToolVersion) ? InformationalVersion(typeof(IndexBuilder).Assembly) : options.ToolVersion,
             InformationalVersion(typeof(IndexWriter).Assembly),
-            snapshot.Synonyms);
+            snapshot.Synonyms,
+            extensions.Count == 0 ? null : extensions);
 
         // Written last: a version folder with a manifest is complete.
         WriteJson(Path.Combine(path, IndexLayout.ManifestFile), manifest, RetrievalJsonContext.Default.IndexManifest);
@@ -201,7 +213,7 @@ public sealed class IndexBuilder
         stream.Flush(flushToDisk: true);
     }
 
-    private static IndexManifest ReuseExisting(string name, string finalPath, CorpusSnapshot snapshot)
+    private static IndexManifest ReuseExisting(string name, string finalPath, CorpusSnapshot snapshot, IReadOnlyList<IIndexExtension> extensions)
     {
         IndexManifest manifest;
         using (var existing = LuceneRetriever.Open(finalPath))
@@ -209,7 +221,8 @@ public sealed class IndexBuilder
             manifest = existing.Manifest;
         }
 
-        if (!string.Equals(manifest.CorpusContentHash, snapshot.ContentHash, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(manifest.CorpusContentHash, snapshot.ContentHash, StringComparison.OrdinalIgnoreCase)
+            || !SameExtensions(manifest, extensions))
         {
             throw new IOException($"Index version folder '{name}' already exists with other content; try again in a second.");
         }
@@ -288,6 +301,27 @@ public sealed class IndexBuilder
             [.. after.Where(d => before.TryGetValue(d.Key, out var hash) && !string.Equals(hash, d.Value, StringComparison.OrdinalIgnoreCase))
                 .Select(d => d.Key).Order(StringComparer.Ordinal)],
             [.. before.Keys.Where(p => !after.ContainsKey(p)).Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The version was built with exactly these extensions from the same inputs.</summary>
+    private static bool SameExtensions(IndexManifest manifest, IReadOnlyList<IIndexExtension> extensions)
+    {
+        var built = manifest.Extensions ?? [];
+        return built.Count == extensions.Count
+            && extensions.All(e => built.Any(b => string.Equals(b.Name, e.Name, StringComparison.Ordinal)
+                && string.Equals(b.InputHash, e.InputHash, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The corpus hash, joined with the extensions' input hashes when there are any (the folder name's suffix).</summary>
+    private static string VersionHash(CorpusSnapshot snapshot, IReadOnlyList<IIndexExtension> extensions)
+    {
+        if (extensions.Count == 0)
+        {
+            return snapshot.ContentHash;
+        }
+
+        var joined = string.Join('\n', [snapshot.ContentHash, .. extensions.Select(e => e.Name + "=" + e.InputHash)]);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(joined)));
     }
 
     private static string InformationalVersion(Assembly assembly)

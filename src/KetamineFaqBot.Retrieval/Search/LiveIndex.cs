@@ -18,6 +18,7 @@ public sealed class LiveIndex : IRetriever, IDisposable
 
     private readonly IndexVersions versions;
     private readonly ILogger logger;
+    private readonly IReadOnlyList<IIndexExtension> extensions;
     private readonly Lock reloadLock = new();
     private RetrieverLease current;
     private string? rejectedVersion;
@@ -29,11 +30,15 @@ public sealed class LiveIndex : IRetriever, IDisposable
     /// <summary>Opens the current version.</summary>
     /// <exception cref="IndexNotFoundException">No root, no <c>current</c> pointer, or the version it names is missing.</exception>
     /// <exception cref="InvalidDataException">The current version is incomplete or corrupt.</exception>
-    public LiveIndex(string root, ILogger<LiveIndex>? logger = null)
+    /// <param name="root">Index root.</param>
+    /// <param name="logger">Logger.</param>
+    /// <param name="extensions">Loaded with every version served; a version without them, or with broken ones, is rejected.</param>
+    public LiveIndex(string root, ILogger<LiveIndex>? logger = null, IReadOnlyList<IIndexExtension>? extensions = null)
     {
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this.extensions = extensions ?? [];
         versions = new IndexVersions(root);
-        var retriever = LuceneRetriever.Open(versions.GetVersionPath(versions.GetCurrent()));
+        var retriever = LuceneRetriever.Open(versions.GetVersionPath(versions.GetCurrent()), this.extensions);
         current = new RetrieverLease(retriever);
         this.logger.IndexOpened(retriever.CorpusVersion, retriever.Manifest.PassageCount);
     }
@@ -49,6 +54,9 @@ public sealed class LiveIndex : IRetriever, IDisposable
     public IndexManifest Manifest => Volatile.Read(ref current).Retriever.Manifest;
 
     public IReadOnlyDictionary<string, Passage> Passages => Volatile.Read(ref current).Retriever.Passages;
+
+    public T? Extension<T>()
+        where T : class => Volatile.Read(ref current).Retriever.Extension<T>();
 
     public IReadOnlyList<SearchHit> Search(string query, int top = 10, CancellationToken cancellationToken = default)
     {
@@ -114,7 +122,7 @@ public sealed class LiveIndex : IRetriever, IDisposable
             LuceneRetriever next;
             try
             {
-                next = LuceneRetriever.Open(versions.GetVersionPath(name));
+                next = LuceneRetriever.Open(versions.GetVersionPath(name), extensions);
             }
             catch (Exception ex) when (ex is InvalidDataException or IndexNotFoundException or IOException or UnauthorizedAccessException)
             {

@@ -40,6 +40,7 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
     private readonly IndexSearcher searcher;
     private readonly PassageAnalyzer analyzer;
     private readonly Passage[] passagesByDoc;
+    private object[] extensions = [];
 
     // PERF: looking each (term, field) clause up in the terms dictionary (TermContext.Build) was the largest single
     // cost of a search. This version's index never changes, so a term's lookups are made once; TermQuery then skips
@@ -77,15 +78,17 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
     /// </summary>
     /// <exception cref="IndexNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">The version is incomplete or corrupt; the message says how.</exception>
-    public static LuceneRetriever Open(string versionDirectory)
+    /// <param name="versionDirectory">The version folder.</param>
+    /// <param name="extensions">Extensions to load with the version; each must have been built into it, else the version is rejected.</param>
+    public static LuceneRetriever Open(string versionDirectory, IReadOnlyList<IIndexExtension>? extensions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(versionDirectory);
         var path = Path.GetFullPath(versionDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        return Open(path, Path.GetFileName(path));
+        return Open(path, Path.GetFileName(path), extensions);
     }
 
     /// <summary>Opens a folder whose name is not (yet) the version name: a build validating its output before the rename.</summary>
-    internal static LuceneRetriever Open(string path, string version)
+    internal static LuceneRetriever Open(string path, string version, IReadOnlyList<IIndexExtension>? extensions = null)
     {
         var manifest = IndexVersions.ReadManifestFile(version, path);
         var passages = ReadPassages(version, path, manifest);
@@ -103,6 +106,7 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
             try
             {
                 retriever.Probe();
+                retriever.extensions = LoadExtensions(version, path, manifest, passages, extensions ?? []);
             }
             catch
             {
@@ -120,6 +124,41 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
             ram?.Dispose();
             throw;
         }
+    }
+
+    public T? Extension<T>()
+        where T : class => extensions.OfType<T>().FirstOrDefault();
+
+    // SAFETY: a version whose extension files are missing or corrupt is rejected as a whole, so the classifier and
+    // vectors in force always belong to the passages served.
+    private static object[] LoadExtensions(
+        string version, string path, IndexManifest manifest, FrozenDictionary<string, Passage> passages, IReadOnlyList<IIndexExtension> extensions)
+    {
+        if (extensions.Count == 0)
+        {
+            return [];
+        }
+
+        var ordered = passages.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var loaded = new object[extensions.Count];
+        for (var i = 0; i < extensions.Count; i++)
+        {
+            var extension = extensions[i];
+            if (manifest.Extensions?.Any(e => string.Equals(e.Name, extension.Name, StringComparison.Ordinal)) != true)
+            {
+                throw new InvalidDataException($"Index version '{version}' was built without '{extension.Name}'; rebuild it with 'kfaq index'.");
+            }
+
+            var folder = Path.Combine(path, extension.Name);
+            if (!System.IO.Directory.Exists(folder))
+            {
+                throw new InvalidDataException($"Index version '{version}' lists '{extension.Name}' but its folder is missing.");
+            }
+
+            loaded[i] = extension.Load(folder, ordered);
+        }
+
+        return loaded;
     }
 
     public IReadOnlyList<SearchHit> Search(string query, int top = 10, CancellationToken cancellationToken = default)

@@ -5,6 +5,7 @@ namespace KetamineFaqBot.Retrieval.Versioning;
 /// <param name="Version">Folder name of the version: <c>yyyyMMddHHmmss-hash8</c>.</param>
 /// <param name="CorpusContentHash">The snapshot's content hash; an unchanged corpus is not rebuilt.</param>
 /// <param name="Synonyms">The synonym groups the index was analysed with; queries must use the same ones.</param>
+/// <param name="Extensions">What each index extension built into this version (absent in versions built without any).</param>
 public sealed record IndexManifest(
     int FormatVersion,
     string Version,
@@ -15,4 +16,5 @@ public sealed record IndexManifest(
     DateTimeOffset BuiltAtUtc,
     string ToolVersion,
     string LuceneVersion,
-    IReadOnlyList<IReadOnlyList<string>> Synonyms);
+    IReadOnlyList<IReadOnlyList<string>> Synonyms,
+    IReadOnlyList<Core.Retrieval.IndexExtensionReport>? Extensions = null);

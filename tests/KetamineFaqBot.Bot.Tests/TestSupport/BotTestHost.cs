@@ -38,6 +38,10 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
             _indexFolder = Path.Combine(Path.GetTempPath(), "kfaq-bot-index-" + Guid.NewGuid().ToString("N"));
             _settings["Knowledge:IndexRoot"] = _indexFolder;
         }
+
+        // The semantic layer (model load, classifier training) is exercised by its own tests and by the hosts that
+        // ask for it; every other host answers with the rules alone so the suite stays fast.
+        _settings.TryAdd("Semantics:Enabled", "false");
     }
 
     public ScriptedAnswerService Answers { get; } = new();

@@ -3,6 +3,8 @@ using System.Globalization;
 using KetamineFaqBot.Corpus;
 using KetamineFaqBot.Retrieval.Indexing;
 using KetamineFaqBot.Retrieval.Versioning;
+using KetamineFaqBot.Semantics;
+using KetamineFaqBot.Semantics.Exemplars;
 
 namespace KetamineFaqBot.Cli.Commands.Index;
 
@@ -16,6 +18,7 @@ public static class IndexCommand
     {
         var corpus = new Option<string>("--corpus") { Description = "Corpus folder.", DefaultValueFactory = _ => CliDefaults.CorpusFolder };
         var root = new Option<string>("--root") { Description = "Index root folder.", DefaultValueFactory = _ => CliDefaults.IndexRoot };
+        var prompts = new Option<string>("--prompts") { Description = "Prompts folder (route exemplars in routes/).", DefaultValueFactory = _ => CliDefaults.PromptsFolder };
         var keep = new Option<int>("--keep") { Description = "How many versions to keep.", DefaultValueFactory = _ => 5 };
         var allowExpired = new Option<bool>("--allow-expired") { Description = "Index documents past review_due (local work only)." };
         var rollback = new Option<string?>("--rollback")
@@ -26,7 +29,7 @@ public static class IndexCommand
 
         var command = new Command("index", "Build the search index from the corpus, or roll back to an earlier version.")
         {
-            corpus, root, keep, allowExpired, rollback,
+            corpus, root, prompts, keep, allowExpired, rollback,
         };
         command.SetAction(parseResult =>
         {
@@ -41,6 +44,7 @@ public static class IndexCommand
             return Build(
                 parseResult.GetValue(corpus) ?? CliDefaults.CorpusFolder,
                 rootPath,
+                parseResult.GetValue(prompts) ?? CliDefaults.PromptsFolder,
                 parseResult.GetValue(keep),
                 parseResult.GetValue(allowExpired),
                 timeProvider,
@@ -50,7 +54,8 @@ public static class IndexCommand
         return command;
     }
 
-    private static int Build(string corpusFolder, string root, int keep, bool allowExpired, TimeProvider timeProvider, TextWriter output, TextWriter error)
+    private static int Build(
+        string corpusFolder, string root, string promptsFolder, int keep, bool allowExpired, TimeProvider timeProvider, TextWriter output, TextWriter error)
     {
         if (keep < 1)
         {
@@ -73,11 +78,23 @@ public static class IndexCommand
             return ExitCodes.Findings;
         }
 
+        // A content owner hears about a broken exemplar file (file and line) before anything is built.
+        var semantic = SemanticLayer.Extension(promptsFolder, root);
+        try
+        {
+            semantic.ReadExemplars();
+        }
+        catch (ExemplarFormatException ex)
+        {
+            error.WriteLine($"kfaq index: route exemplar file {ex.Message}. The current index was not changed.");
+            return ExitCodes.Usage;
+        }
+
         try
         {
             var result = new IndexBuilder(timeProvider: timeProvider).Build(
                 load.Snapshot,
-                new IndexBuildOptions { Root = root, KeepVersions = keep });
+                new IndexBuildOptions { Root = root, KeepVersions = keep, Extensions = [semantic] });
             if (result.Status == IndexBuildStatus.NoChange)
             {
                 output.WriteLine($"No change: the corpus matches the current version {result.Version}.");
@@ -87,6 +104,7 @@ public static class IndexCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Built {result.Version}: {result.Manifest.Documents.Count} document(s), {result.Manifest.PassageCount} passage(s), {result.Manifest.FaqCount} FAQ entr(ies). 'current' now points to it."));
             WriteChanges(result.Changes, output);
+            WriteClassifier(semantic, output);
             foreach (var pruned in result.PrunedVersions)
             {
                 output.WriteLine($"Removed old version {pruned}.");
@@ -99,6 +117,26 @@ public static class IndexCommand
             error.WriteLine($"kfaq index: the build failed and the current index was not changed: {ex.Message}");
             return ExitCodes.Findings;
         }
+    }
+
+    private static void WriteClassifier(SemanticIndexExtension semantic, TextWriter output)
+    {
+        if (semantic.LastCalibration is not { } calibration)
+        {
+            return;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Route classifier: {calibration.Exemplars} exemplar(s), {calibration.Folds}-fold cross-validation, {semantic.LastEmbedded} text(s) embedded (the rest from the cache)."));
+        output.WriteLine("  route          n  recall  precision  threshold  recall@thr  false@thr");
+        foreach (var route in calibration.Routes)
+        {
+            var threshold = calibration.Thresholds.TryGetValue(route.Route, out var t) ? t : float.NaN;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {route.Route,-12} {route.Count,4}  {route.Recall,6:P0}  {route.Precision,9:P0}  {threshold,9:0.000}  {route.RecallAtThreshold,10:P0}  {route.FalseRateAtThreshold,9:P1}"));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  crisis check-in from {calibration.CrisisCheckIn:0.000}"));
     }
 
     private static void WriteChanges(IndexChanges changes, TextWriter output)

@@ -1,0 +1,108 @@
+using KetamineFaqBot.Answering.Responses;
+using KetamineFaqBot.Core.Answering;
+using KetamineFaqBot.Core.Semantics;
+
+namespace KetamineFaqBot.Answering.Routing;
+
+/// <summary>
+/// Fuses the reviewed rules with the route classifier (policy in the header of prompts/guardrails.yaml and the README):
+/// <list type="number">
+/// <item>A safety route from either layer wins; the higher one by precedence (crisis, emergency, refusal). A rule that
+/// fires is never overruled; the classifier adds recall when its route is the most probable one and above its
+/// calibrated per-route threshold.</item>
+/// <item>Referral comes from the reviewed rules alone: on unseen general questions asked in the first person or about a
+/// family member, the classifier's referrals were mostly wrong (measured in tests/eval/README.md).</item>
+/// <item>A scope rule (no ketamine words) is set aside when the classifier is confident the message is an in-scope
+/// question (typos, slang): retrieval and the confidence gate then decide.</item>
+/// <item>When the rules let a message through (or only found no ketamine words), the classifier may call it small talk;
+/// when the rules let it through, out of scope.</item>
+/// <item>Check-in: when the route is neither crisis nor emergency but the crisis probability is in the lower crisis band
+/// or above (or the emergency probability above its threshold), the reply leads with the check-in text (988, 911, the
+/// clinic) and carries the crisis resources: an uncertain crisis is never answered bare.</item>
+/// </list>
+/// Deterministic: the same decision and scores always give the same route.
+/// </summary>
+public static class RouteFusion
+{
+    public const string RulesLayer = "rules";
+    public const string ClassifierLayer = "classifier";
+
+    private static readonly Route[] SafetyRoutes = [Route.Crisis, Route.Emergency, Route.Refusal];
+
+    public static FusedRoute Fuse(GuardrailDecision rules, RouteScores scores, RouteThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(thresholds);
+
+        // SAFETY: the highest safety route named by either layer, rules and classifier alike; a rule is never lowered.
+        foreach (var route in SafetyRoutes)
+        {
+            if (rules.Route == route)
+            {
+                return Result(rules, RulesLayer, scores, thresholds);
+            }
+
+            if (Takes(scores, thresholds, route))
+            {
+                return Result(Take(rules, route, ResponseFor(route), scores), ClassifierLayer, scores, thresholds);
+            }
+        }
+
+        var scopeRule = rules.Route == Route.OutOfScope && rules.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal));
+        switch (rules.Route)
+        {
+            case Route.Referral:
+                return Result(rules, RulesLayer, scores, thresholds);
+            case Route.OutOfScope when scopeRule && scores[Route.Answer] >= thresholds.For(Route.Answer):
+                // The scope rules look for ketamine words; a misspelt in-scope question has none. Retrieval decides.
+                return Result(rules with { Route = null, ResponseKey = null }, ClassifierLayer, scores, thresholds);
+            case null or Route.OutOfScope when (rules.Route is null || scopeRule) && Takes(scores, thresholds, Route.Smalltalk):
+                return Result(Take(rules, Route.Smalltalk, ResponseKeys.SmalltalkHelp, scores), ClassifierLayer, scores, thresholds);
+            case null when Takes(scores, thresholds, Route.OutOfScope):
+                return Result(Take(rules, Route.OutOfScope, ResponseKeys.OutOfScope, scores), ClassifierLayer, scores, thresholds);
+            default:
+                return Result(rules, RulesLayer, scores, thresholds);
+        }
+    }
+
+    /// <summary>
+    /// The classifier's route is taken at its threshold only when it is also the most probable route: a fixed text the
+    /// classifier is not sure of would replace an answer to an informational question, which is a failure too. An
+    /// unsure crisis or emergency is not dropped: it gets the check-in (see <see cref="Result"/>).
+    /// </summary>
+    private static bool Takes(RouteScores scores, RouteThresholds thresholds, Route route) =>
+        scores[route] >= thresholds.For(route) && scores.Top == route;
+
+    private static string ResponseFor(Route route) => route switch
+    {
+        Route.Crisis => ResponseKeys.Crisis,
+        Route.Emergency => ResponseKeys.Emergency,
+        _ => ResponseKeys.Refusal,
+    };
+
+    private static GuardrailDecision Take(GuardrailDecision rules, Route route, string responseKey, RouteScores scores) =>
+        rules with
+        {
+            Route = route,
+            ResponseKey = responseKey,
+            Rules = [.. rules.Rules, $"classifier:{route.ToWire()}"],
+            MentionsSelfHarm = rules.MentionsSelfHarm || route == Route.Crisis,
+        };
+
+    private static FusedRoute Result(GuardrailDecision decision, string layer, RouteScores scores, RouteThresholds thresholds)
+    {
+        // SAFETY: an uncertain crisis is never answered bare: the reply leads with the check-in and carries the resources.
+        var checkIn = decision.Route is not (Route.Crisis or Route.Emergency)
+            && (scores[Route.Crisis] >= thresholds.CrisisCheckIn || scores[Route.Emergency] >= thresholds.For(Route.Emergency));
+        if (checkIn)
+        {
+            decision = decision with { MentionsSelfHarm = true, Rules = [.. decision.Rules, "classifier:crisis-check-in"] };
+        }
+
+        var ordered = scores.Probabilities.OrderByDescending(p => p.Value).ThenBy(p => p.Key)
+            .Select(p => new KeyValuePair<string, float>(p.Key.ToWire(), MathF.Round(p.Value, 3)))
+            .ToList();
+        return new FusedRoute(decision, new RouteProvenance(layer, ordered, checkIn));
+    }
+}

@@ -1,0 +1,19 @@
+using KetamineFaqBot.Core.Corpus;
+
+namespace KetamineFaqBot.Core.Semantics;
+
+/// <summary>
+/// The semantic layer of one index version: the route classifier trained from reviewed exemplars, its calibrated
+/// thresholds, and the passage vectors. Deterministic: the same message always gets the same scores.
+/// </summary>
+public interface ISemanticIndex
+{
+    /// <summary>Per-route thresholds chosen at build time.</summary>
+    RouteThresholds Thresholds { get; }
+
+    /// <summary>Route probabilities for a message and its sentence embedding.</summary>
+    RouteScores Classify(string text, ReadOnlySpan<float> embedding);
+
+    /// <summary>Passages by cosine similarity to the embedding, best first.</summary>
+    IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top);
+}

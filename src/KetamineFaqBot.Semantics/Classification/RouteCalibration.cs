@@ -1,0 +1,25 @@
+using KetamineFaqBot.Core.Answering;
+using KetamineFaqBot.Core.Semantics;
+
+namespace KetamineFaqBot.Semantics.Classification;
+
+/// <summary>
+/// Thresholds chosen from cross-validated (out-of-fold) probabilities over the exemplars, and the figures that
+/// justify them. Saved beside the model in every index version.
+/// </summary>
+/// <param name="Thresholds">Probability at or above which the classifier's route is taken, per route.</param>
+/// <param name="CrisisCheckIn">Lower crisis band: answered, but led by the check-in text and the crisis resources.</param>
+/// <param name="Routes">Cross-validated figures per route.</param>
+/// <param name="Exemplars">Reviewed exemplars trained on (typo copies not counted).</param>
+/// <param name="Folds">Folds of the cross-validation.</param>
+public sealed record RouteCalibration(
+    IReadOnlyDictionary<string, float> Thresholds,
+    float CrisisCheckIn,
+    IReadOnlyList<RouteFigures> Routes,
+    int Exemplars,
+    int Folds)
+{
+    public RouteThresholds ToThresholds() => new(
+        Thresholds.ToDictionary(t => RouteNames.TryParse(t.Key, out var r) ? r : throw new InvalidDataException($"Unknown route '{t.Key}' in the calibration."), t => t.Value),
+        CrisisCheckIn);
+}

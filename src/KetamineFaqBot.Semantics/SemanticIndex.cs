@@ -1,0 +1,18 @@
+using KetamineFaqBot.Core.Corpus;
+using KetamineFaqBot.Core.Semantics;
+using KetamineFaqBot.Semantics.Classification;
+using KetamineFaqBot.Semantics.Vectors;
+
+namespace KetamineFaqBot.Semantics;
+
+/// <summary>The semantic layer of one index version: route classifier, calibrated thresholds and passage vectors.</summary>
+internal sealed class SemanticIndex(RouteModel model, RouteCalibration calibration, PassageVectors vectors) : ISemanticIndex
+{
+    public RouteThresholds Thresholds { get; } = calibration.ToThresholds();
+
+    public RouteCalibration Calibration => calibration;
+
+    public RouteScores Classify(string text, ReadOnlySpan<float> embedding) => model.Predict(text, embedding);
+
+    public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) => vectors.Nearest(embedding, top);
+}

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using KetamineFaqBot.Core.Corpus;
+using KetamineFaqBot.Core.Retrieval;
+using KetamineFaqBot.Semantics.Classification;
+using KetamineFaqBot.Semantics.Embeddings;
+using KetamineFaqBot.Semantics.Exemplars;
+using KetamineFaqBot.Semantics.Vectors;
+using Microsoft.ML;
+
+namespace KetamineFaqBot.Semantics;
+
+/// <summary>
+/// Builds the semantic layer into every index version (folder <c>semantic/</c>): passage and FAQ-phrasing vectors,
+/// the route classifier trained from <c>prompts/routes/</c>, and its calibration. Loading it back validates every
+/// file, so a version with a missing or damaged one is rejected and the old version keeps serving.
+/// </summary>
+public sealed class SemanticIndexExtension : IIndexExtension
+{
+    /// <summary>Folder inside each version.</summary>
+    public const string FolderName = "semantic";
+
+    public const string ModelFile = "route-model.zip";
+    public const string CalibrationFile = "route-calibration.json";
+
+    /// <summary>Bumped when training or file layout changes, so every version is rebuilt once.</summary>
+    private const string LayoutVersion = "semantic-2";
+
+    private readonly string exemplarFolder;
+    private readonly EmbeddingCacheFile cache;
+    private readonly Lazy<string> inputHash;
+
+    /// <param name="exemplarFolder">Route exemplars (<c>prompts/routes</c>).</param>
+    /// <param name="cacheFolder">Where build-time vectors are cached by text hash, across builds.</param>
+    public SemanticIndexExtension(string exemplarFolder, string cacheFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(exemplarFolder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cacheFolder);
+        this.exemplarFolder = exemplarFolder;
+        cache = new EmbeddingCacheFile(cacheFolder, MiniLmEmbeddingGenerator.ModelId, MiniLmEmbeddingGenerator.Dimensions,
+            texts => MiniLmEmbeddingGenerator.Shared.Encode(texts));
+        inputHash = new Lazy<string>(HashInputs);
+    }
+
+    public string Name => FolderName;
+
+    public string InputHash => inputHash.Value;
+
+    /// <summary>The calibration of the last <see cref="Build"/>, for the build report.</summary>
+    public RouteCalibration? LastCalibration { get; private set; }
+
+    /// <summary>Texts the last build had to embed (the rest came from the cache).</summary>
+    public int LastEmbedded { get; private set; }
+
+    /// <summary>Reads the exemplars, so a content owner hears about a bad file before anything is built.</summary>
+    /// <exception cref="ExemplarFormatException">A file does not parse; the message names file and line.</exception>
+    public IReadOnlyList<Exemplar> ReadExemplars() => ExemplarReader.ReadFolder(exemplarFolder);
+
+    public IndexExtensionReport Build(string folder, IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        IReadOnlyList<Exemplar> exemplars;
+        try
+        {
+            exemplars = ReadExemplars();
+        }
+        catch (ExemplarFormatException ex)
+        {
+            throw new InvalidDataException("Route exemplars: " + ex.Message, ex);
+        }
+
+        var embedded = 0;
+        float[][] Embed(IReadOnlyList<string> texts)
+        {
+            var vectors = cache.Embed(texts);
+            embedded += cache.LastComputed;
+            return vectors;
+        }
+
+        var ordered = passages.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var texts = PassageVectors.Texts(ordered);
+        PassageVectors.Write(Path.Combine(folder, PassageVectors.FileName), texts, Embed(texts.Select(t => t.Text).ToList()), MiniLmEmbeddingGenerator.Dimensions);
+
+        var (model, calibration) = RouteClassifierTrainer.Train(exemplars, Embed, cancellationToken);
+        new MLContext().Model.Save(model.Transformer, model.InputSchema, Path.Combine(folder, ModelFile));
+        File.WriteAllText(Path.Combine(folder, CalibrationFile), JsonSerializer.Serialize(calibration, SemanticsJsonContext.Default.RouteCalibration));
+        LastCalibration = calibration;
+        LastEmbedded = embedded;
+
+        var figures = RouteClassifierTrainer.Describe(calibration);
+        figures["model"] = MiniLmEmbeddingGenerator.ModelId;
+        figures["vectors"] = texts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new IndexExtensionReport(Name, InputHash, figures);
+    }
+
+    public object Load(string folder, IReadOnlyList<Passage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var vectors = PassageVectors.Read(Path.Combine(folder, PassageVectors.FileName), passages, MiniLmEmbeddingGenerator.Dimensions);
+        RouteCalibration calibration;
+        try
+        {
+            calibration = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, CalibrationFile)), SemanticsJsonContext.Default.RouteCalibration)
+                ?? throw new InvalidDataException("The route calibration is empty.");
+            _ = calibration.ToThresholds();
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"The route calibration in '{folder}' could not be read: {ex.Message}", ex);
+        }
+
+        RouteModel model;
+        try
+        {
+            var context = new MLContext();
+            var transformer = context.Model.Load(Path.Combine(folder, ModelFile), out var schema);
+            model = new RouteModel(context, transformer, schema, RouteModel.LabelOrder(transformer, schema));
+
+            // The model must answer before the version is served.
+            _ = model.Predict("probe", new float[MiniLmEmbeddingGenerator.Dimensions]);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not InvalidDataException)
+        {
+            throw new InvalidDataException($"The route model in '{folder}' could not be loaded: {ex.Message}", ex);
+        }
+
+        return new SemanticIndex(model, calibration, vectors);
+    }
+
+    private string HashInputs()
+    {
+        var builder = new StringBuilder().Append(LayoutVersion).Append('\n').Append(MiniLmEmbeddingGenerator.ModelId).Append('\n');
+        if (Directory.Exists(exemplarFolder))
+        {
+            foreach (var file in Directory.EnumerateFiles(exemplarFolder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                builder.Append(Path.GetRelativePath(exemplarFolder, file).Replace('\\', '/')).Append('\n').Append(File.ReadAllText(file)).Append('\n');
+            }
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+}

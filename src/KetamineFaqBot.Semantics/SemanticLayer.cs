@@ -1,0 +1,32 @@
+using KetamineFaqBot.Semantics.Embeddings;
+using Microsoft.Extensions.AI;
+
+namespace KetamineFaqBot.Semantics;
+
+/// <summary>Where the semantic layer's inputs live, and the pieces the bot and the CLI compose.</summary>
+public static class SemanticLayer
+{
+    /// <summary>Route exemplars, under the prompts folder.</summary>
+    public const string ExemplarFolderName = "routes";
+
+    /// <summary>Build-time vector cache, under the index root (beside <c>versions/</c>).</summary>
+    public const string CacheFolderName = "embedding-cache";
+
+    /// <summary>Questions whose embeddings are kept in memory by default.</summary>
+    public const int DefaultQueryCacheSize = 2048;
+
+    public static string ExemplarFolder(string promptsFolder) => Path.Combine(promptsFolder, ExemplarFolderName);
+
+    public static string CacheFolder(string indexRoot) => Path.Combine(indexRoot, CacheFolderName);
+
+    /// <summary>The index extension that builds and loads the semantic layer of each version.</summary>
+    /// <param name="promptsFolder">Prompts folder holding <c>routes/</c>.</param>
+    /// <param name="cacheFolder">Vector cache folder; <see cref="CacheFolder"/> of the index root when null.</param>
+    /// <param name="indexRoot">Index root, for the default cache folder.</param>
+    public static SemanticIndexExtension Extension(string promptsFolder, string indexRoot, string? cacheFolder = null) =>
+        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot));
+
+    /// <summary>The local MiniLM embedder with an in-memory cache of recent questions.</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> QueryEmbeddings(int cacheSize = DefaultQueryCacheSize) =>
+        new CachedEmbeddingGenerator(MiniLmEmbeddingGenerator.Shared, cacheSize);
+}
