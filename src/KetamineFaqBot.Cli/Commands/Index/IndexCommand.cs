@@ -19,6 +19,7 @@ public static class IndexCommand
         var corpus = new Option<string>("--corpus") { Description = "Corpus folder.", DefaultValueFactory = _ => CliDefaults.CorpusFolder };
         var root = new Option<string>("--root") { Description = "Index root folder.", DefaultValueFactory = _ => CliDefaults.IndexRoot };
         var prompts = new Option<string>("--prompts") { Description = "Prompts folder (route exemplars in routes/).", DefaultValueFactory = _ => CliDefaults.PromptsFolder };
+        var cache = new Option<string?>("--embedding-cache") { Description = "Folder of cached build-time vectors (default: embedding-cache under the index root)." };
         var keep = new Option<int>("--keep") { Description = "How many versions to keep.", DefaultValueFactory = _ => 5 };
         var allowExpired = new Option<bool>("--allow-expired") { Description = "Index documents past review_due (local work only)." };
         var rollback = new Option<string?>("--rollback")
@@ -29,7 +30,7 @@ public static class IndexCommand
 
         var command = new Command("index", "Build the search index from the corpus, or roll back to an earlier version.")
         {
-            corpus, root, prompts, keep, allowExpired, rollback,
+            corpus, root, prompts, cache, keep, allowExpired, rollback,
         };
         command.SetAction(parseResult =>
         {
@@ -45,6 +46,7 @@ public static class IndexCommand
                 parseResult.GetValue(corpus) ?? CliDefaults.CorpusFolder,
                 rootPath,
                 parseResult.GetValue(prompts) ?? CliDefaults.PromptsFolder,
+                parseResult.GetValue(cache),
                 parseResult.GetValue(keep),
                 parseResult.GetValue(allowExpired),
                 timeProvider,
@@ -55,7 +57,7 @@ public static class IndexCommand
     }
 
     private static int Build(
-        string corpusFolder, string root, string promptsFolder, int keep, bool allowExpired, TimeProvider timeProvider, TextWriter output, TextWriter error)
+        string corpusFolder, string root, string promptsFolder, string? cacheFolder, int keep, bool allowExpired, TimeProvider timeProvider, TextWriter output, TextWriter error)
     {
         if (keep < 1)
         {
@@ -79,7 +81,7 @@ public static class IndexCommand
         }
 
         // A content owner hears about a broken exemplar file (file and line) before anything is built.
-        var semantic = SemanticLayer.Extension(promptsFolder, root);
+        var semantic = SemanticLayer.Extension(promptsFolder, root, cacheFolder);
         try
         {
             semantic.ReadExemplars();

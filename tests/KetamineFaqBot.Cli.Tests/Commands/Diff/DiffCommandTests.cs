@@ -25,7 +25,7 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public async Task Diff_CorpusAsIndexed_NoChangesExit0()
     {
-        await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
 
         var (code, output, error) = await CliRun.RunAsync("diff", "--corpus", CorpusCopy, "--root", Root);
 
@@ -38,7 +38,7 @@ public sealed class DiffCommandTests : IDisposable
     [Fact]
     public async Task Diff_EditedAddedAndRemovedContent_ListedAndExit1()
     {
-        await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
         var cost = Path.Combine(CorpusCopy, "cost.md");
         File.WriteAllText(cost, File.ReadAllText(cost).Replace("Can I afford ketamine treatment?", "Is ketamine treatment affordable?", StringComparison.Ordinal));
         File.Delete(Path.Combine(CorpusCopy, "legality.md"));

@@ -10,7 +10,7 @@ namespace KetamineFaqBot.Cli.Tests.Commands.Eval;
 /// </summary>
 public sealed class EvaluationSetTests(RealIndexFixture index) : IClassFixture<RealIndexFixture>
 {
-    private static readonly string[] Files = ["starter.jsonl", "cases.jsonl", "heldout.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh5.jsonl"];
+    private static readonly string[] Files = ["starter.jsonl", "cases.jsonl", "heldout.jsonl", "fresh.jsonl", "fresh2.jsonl", "fresh3.jsonl", "fresh5.jsonl", "fresh6.jsonl"];
 
     private async Task<IReadOnlyList<EvalCaseResult>> RunAsync(params string[] files)
     {

@@ -26,7 +26,7 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public async Task Index_RealCorpus_BuildsAndPointsCurrentAtIt()
     {
-        var (code, output, error) = await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        var (code, output, error) = await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(error);
@@ -38,10 +38,10 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public async Task Index_UnchangedCorpus_ReportsNoChange()
     {
-        await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
         var first = CurrentPointer();
 
-        var (code, output, _) = await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        var (code, output, _) = await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.StartsWith("No change", output, StringComparison.Ordinal);
@@ -51,12 +51,12 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public async Task Index_CorpusWithErrors_RefusesAndKeepsCurrent()
     {
-        await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
         var before = CurrentPointer();
         var cost = Path.Combine(CorpusCopy, "cost.md");
         File.WriteAllText(cost, File.ReadAllText(cost).Replace("topic: cost", "topic: dosing", StringComparison.Ordinal));
 
-        var (code, _, error) = await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        var (code, _, error) = await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
 
         Assert.Equal(ExitCodes.Findings, code);
         Assert.Contains("kfaq lint", error, StringComparison.Ordinal);
@@ -66,12 +66,12 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public async Task Index_ChangedDocument_BuildsNewVersionAndRollbackReturnsToOld()
     {
-        await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
         var first = CurrentPointer();
         var cost = Path.Combine(CorpusCopy, "cost.md");
         File.AppendAllText(cost, "\n## Paying for treatment\n\nThe clinic can explain what a course of treatment costs.\n");
 
-        var (code, output, _) = await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        var (code, output, _) = await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
         var second = CurrentPointer();
         var (rollbackCode, rollbackOutput, _) = await CliRun.RunAsync("index", "--root", Root, "--rollback");
 
@@ -86,7 +86,7 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public async Task Index_MissingCorpusFolder_ExitsTwoWithMessage()
     {
-        var (code, _, error) = await CliRun.RunAsync("index", "--corpus", Path.Combine(_work, "nope"), "--root", Root);
+        var (code, _, error) = await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", Path.Combine(_work, "nope"), "--root", Root);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public async Task Index_RollbackToUnknownVersion_ExitsTwo()
     {
-        await CliRun.RunAsync("index", "--corpus", CorpusCopy, "--root", Root);
+        await CliRun.RunAsync("index", "--prompts", CliRun.TestPrompts, "--embedding-cache", RealIndexFixture.SharedEmbeddingCache, "--corpus", CorpusCopy, "--root", Root);
 
         var (code, _, error) = await CliRun.RunAsync("index", "--root", Root, "--rollback", "20000101000000-deadbeef");
 
