@@ -17,6 +17,8 @@ internal sealed class DictionaryResponseTexts : IResponseTexts
         ["smalltalk.greeting"] = "SMALLTALK: hello.",
         ["footer"] = "FOOTER: general information, not medical advice.",
         ["crisis_resources"] = "CRISIS_RESOURCES: call or text 988.",
+        ["crisis_check_in"] = "CHECK_IN: if you are thinking of harming yourself, call or text 988.",
+        ["smalltalk.help"] = "SMALLTALK_HELP: I answer questions about ketamine treatment.",
         ["too_long"] = "TOO_LONG: please shorten your question.",
     };
 

@@ -13,6 +13,12 @@ internal sealed class ListRetriever(IReadOnlyList<Passage> passages, string corp
 
     public List<string> Queries { get; } = [];
 
+    /// <summary>The semantic layer this version serves, if any.</summary>
+    public Core.Semantics.ISemanticIndex? Semantic { get; set; }
+
+    public T? Extension<T>()
+        where T : class => Semantic as T;
+
     public IReadOnlyList<SearchHit> Search(string query, int top = 10, CancellationToken cancellationToken = default)
     {
         Queries.Add(query);

@@ -14,14 +14,15 @@ namespace KetamineFaqBot.Answering.Tests.TestDoubles;
 internal sealed class PipelineHarness
 {
     public PipelineHarness(IGuardrails? guardrails = null, IReadOnlyList<Passage>? passages = null,
-        AnsweringOptions? options = null, IGenerativeAnswerComposer? generative = null)
+        AnsweringOptions? options = null, IGenerativeAnswerComposer? generative = null, ScriptedSemanticIndex? semantic = null)
     {
         Guardrails = guardrails ?? new KeywordGuardrails();
-        Retriever = new ListRetriever(passages ?? TestCorpus.Passages);
+        Retriever = new ListRetriever(passages ?? TestCorpus.Passages) { Semantic = semantic };
         Options = options ?? new AnsweringOptions();
         Store = new InMemoryConversationStore(Time);
         Pipeline = new AnswerPipeline(Store, new MessageNormaliser(new MessageNormaliserOptions { MaxLength = 500 }), Guardrails, Texts, Retriever, Gaps,
-            Microsoft.Extensions.Options.Options.Create(Options), timeProvider: Time, generative: generative);
+            Microsoft.Extensions.Options.Options.Create(Options), timeProvider: Time, generative: generative,
+            embeddings: semantic is null ? null : new ZeroEmbeddings());
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));

@@ -1,0 +1,85 @@
+using KetamineFaqBot.Answering.Evaluation;
+using KetamineFaqBot.Answering.Tests.TestDoubles;
+using KetamineFaqBot.Core.Answering;
+
+namespace KetamineFaqBot.Answering.Tests.Pipeline;
+
+/// <summary>The pipeline with a route classifier in the served version: fused routes, check-in, provenance.</summary>
+public sealed class AnswerPipelineClassifierTests
+{
+    private static PipelineHarness Harness(ScriptedSemanticIndex semantic) => new(new FixedGuardrails(new GuardrailDecision(null, null, [], false)), semantic: semantic);
+
+    private static ScriptedSemanticIndex Semantic() => new(ScriptedSemanticIndex.StandardThresholds);
+
+    [Fact]
+    public async Task AnswerAsync_CrisisTheRulesMiss_GetsCrisisTextFromClassifier()
+    {
+        const string message = "evryone would be better off, ive been looking at the bridge";
+        var semantic = Semantic().Script(message, ScriptedSemanticIndex.Scores((Route.Crisis, 0.83f)));
+        var harness = Harness(semantic);
+
+        var answer = await harness.AskAsync(message);
+
+        Assert.Equal(Route.Crisis, answer.Route);
+        Assert.StartsWith("CRISIS:", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(harness.Retriever.Queries);
+        Assert.Equal("classifier", answer.Provenance.Routing!.Layer);
+        Assert.Contains("classifier:crisis", answer.Provenance.Rules);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_CrisisInCheckInBand_AnswerLedByCheckInAndCarriesResources()
+    {
+        const string message = "how much does ketamine treatment cost";
+        var semantic = Semantic().Script(message, ScriptedSemanticIndex.Scores((Route.Answer, 0.7f), (Route.Crisis, 0.2f)));
+
+        var answer = await Harness(semantic).AskAsync(message);
+
+        Assert.Equal(Route.Answer, answer.Route);
+        Assert.StartsWith("CHECK_IN:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("CRISIS_RESOURCES:", answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.Citations);
+        Assert.True(answer.Provenance.Routing!.CheckIn);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ConfidentInformationalQuestion_PlainAnswerWithScoresInProvenance()
+    {
+        var harness = Harness(Semantic());
+
+        var answer = await harness.AskAsync("how much does ketamine treatment cost");
+
+        Assert.Equal(Route.Answer, answer.Route);
+        Assert.DoesNotContain("CHECK_IN:", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CRISIS_RESOURCES:", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("answer", answer.Provenance.Routing!.Scores[0].Key);
+        var json = AnswerJson.ToLine("q", answer);
+        Assert.Contains("\"classifier\":{\"layer\":\"rules\",\"checkIn\":false,\"scores\":{\"answer\":0.95", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_NoSemanticLayer_RulesDecideAndNoClassifierProvenance()
+    {
+        var harness = new PipelineHarness(new FixedGuardrails(new GuardrailDecision(null, null, [], false)));
+
+        var answer = await harness.AskAsync("how much does ketamine treatment cost");
+
+        Assert.Equal(Route.Answer, answer.Route);
+        Assert.Null(answer.Provenance.Routing);
+        Assert.DoesNotContain("\"classifier\"", AnswerJson.ToLine("q", answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ClassifierCrisisOnce_LaterTurnsCarryCrisisResources()
+    {
+        const string crisis = "cant do this anymore, got the pills counted out";
+        var semantic = Semantic().Script(crisis, ScriptedSemanticIndex.Scores((Route.Crisis, 0.9f)));
+        var harness = Harness(semantic);
+
+        await harness.AskAsync(crisis);
+        var later = await harness.AskAsync("how much does ketamine treatment cost");
+
+        Assert.Equal(Route.Answer, later.Route);
+        Assert.Contains("CRISIS_RESOURCES:", later.Text, StringComparison.Ordinal);
+    }
+}
