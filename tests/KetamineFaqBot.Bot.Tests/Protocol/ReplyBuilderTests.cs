@@ -7,7 +7,8 @@ namespace KetamineFaqBot.Bot.Tests.Protocol;
 
 public sealed class ReplyBuilderTests
 {
-    private static readonly Citation LongCitation = new(1, "d", new string('T', 120), new string('S', 200), "a-very-long-topic-name-over-28-chars", "Src", "d#s");
+    private static readonly Citation LongCitation =
+        new(1, "d", new string('T', 120), new string('S', 200), "a-very-long-topic-name-over-28-chars", "Src", "d#s", "Passage", null);
 
     [Fact]
     public void BuildAnswer_WebChatGenerated_UsesKeywordsReferenceLinksAndFeedbackActions()
@@ -114,7 +115,7 @@ public sealed class ReplyBuilderTests
     private static Answer Answer(Route route, bool generated) => new(
         route,
         "Answer [1].",
-        [new Citation(1, "d", "Title", "Section", "topic", "Source", "d#s")],
+        [new Citation(1, "d", "Title", "Section", "topic", "Source", "d#s", "Passage text", new DateOnly(2026, 11, 20))],
         [],
         new Provenance("v", ["d#s"], [], "extractive"),
         generated);
