@@ -222,7 +222,7 @@ public sealed class AnswerPipeline : IAnswerService
         }
 
         var citations = composed.Cited
-            .Select((p, i) => new Citation(i + 1, p.DocId, p.Title, p.Section, p.Topic, p.Source, p.Id))
+            .Select((p, i) => new Citation(i + 1, p.DocId, p.Title, p.Section, p.Topic, p.Source, p.Id, p.Text, p.ReviewedOn))
             .ToList();
         var suggestions = SuggestionBuilder.Build(question, composed, hits, retriever.Passages);
         var provenance = new Provenance(retriever.CorpusVersion, composed.Cited.Select(p => p.Id).ToList(), decision.Rules, composed.Composer);

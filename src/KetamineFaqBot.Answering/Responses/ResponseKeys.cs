@@ -21,14 +21,24 @@ public static class ResponseKeys
     public const string Apology = "apology";
     public const string TooLong = "too_long";
 
+    /// <summary>The layout of a cited passage when the user opens a citation in Web Chat (Markdown).</summary>
+    public const string Citation = "citation";
+
     /// <summary>The placeholder in too_long.md replaced by the length limit.</summary>
     public const string MaxLengthPlaceholder = "{maxLength}";
+
+    /// <summary>Placeholders of citation.md; a line whose placeholder has no value (no review date known) is left out.</summary>
+    public const string CitationTitlePlaceholder = "{title}";
+    public const string CitationSectionPlaceholder = "{section}";
+    public const string CitationTextPlaceholder = "{text}";
+    public const string CitationSourcePlaceholder = "{source}";
+    public const string CitationReviewedPlaceholder = "{reviewed}";
 
     /// <summary>Every key the default locale must provide.</summary>
     public static IReadOnlyList<string> Required { get; } =
     [
         Crisis, Emergency, Refusal, Referral, OutOfScope, NoAnswer,
         SmalltalkGreeting, SmalltalkThanks, SmalltalkHelp, SmalltalkIdentity, SmalltalkGoodbye,
-        Footer, CrisisResources, CrisisCheckIn, Welcome, Apology, TooLong,
+        Footer, CrisisResources, CrisisCheckIn, Welcome, Apology, TooLong, Citation,
     ];
 }

@@ -25,6 +25,9 @@ public sealed class ResponseTexts : IResponseTexts
         (ResponseKeys.OutOfScope, ["988", "911"]),
         (ResponseKeys.NoAnswer, ["988", "911"]),
         (ResponseKeys.TooLong, [ResponseKeys.MaxLengthPlaceholder]),
+
+        // An opened citation must show the passage itself, not only where it comes from.
+        (ResponseKeys.Citation, [ResponseKeys.CitationTextPlaceholder]),
     ];
 
     private readonly Dictionary<string, Dictionary<string, string>> byLocale;

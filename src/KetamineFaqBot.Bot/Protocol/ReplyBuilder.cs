@@ -15,6 +15,7 @@ public sealed class ReplyBuilder
     public const int MaxKeywordLength = 28;
     public const string MessageEntityType = "https://schema.org/Message";
     public const string AiGeneratedContent = "AIGeneratedContent";
+    public const string WebChatCitationFormat = "text/markdown";
 
     /// <summary>A reply that carries the conversation reference of <paramref name="inbound"/> (activity spec §1.3).</summary>
     public static Activity CreateReply(Activity inbound, string type = ActivityTypes.Message)
@@ -66,9 +67,11 @@ public sealed class ReplyBuilder
     }
 
     /// <param name="feedbackKey">Our own id for this reply, carried by Web Chat's feedback actions.</param>
-    public static Activity BuildAnswer(Activity inbound, Answer answer, string feedbackKey)
+    /// <param name="citationTemplate">The <c>citation</c> response text: how Web Chat shows an opened citation.</param>
+    public static Activity BuildAnswer(Activity inbound, Answer answer, string feedbackKey, string citationTemplate)
     {
         ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(citationTemplate);
         var teams = ChannelIds.IsTeams(inbound.ChannelId);
 
         // SAFETY: only the answer route is rated and labelled; crisis, referral, refusal and other fixed texts never carry
@@ -93,7 +96,7 @@ public sealed class ReplyBuilder
         var webChatFeedback = isAnswer && !teams;
         if (citations.Count > 0 || generated || webChatFeedback)
         {
-            reply.Entities = [BuildMessageEntity(citations, generated, teams, webChatFeedback ? feedbackKey : null)];
+            reply.Entities = [BuildMessageEntity(citations, generated, teams, webChatFeedback ? feedbackKey : null, citationTemplate)];
         }
 
         if (teams && isAnswer)
@@ -123,7 +126,7 @@ public sealed class ReplyBuilder
 
     private const string FeedbackActionPrefix = "urn:kfaq:reply:";
 
-    private static JsonObject BuildMessageEntity(List<Citation> citations, bool generated, bool teams, string? feedbackKey)
+    private static JsonObject BuildMessageEntity(List<Citation> citations, bool generated, bool teams, string? feedbackKey, string citationTemplate)
     {
         var entity = new JsonObject
         {
@@ -151,7 +154,7 @@ public sealed class ReplyBuilder
             var claims = new JsonArray();
             foreach (var citation in citations)
             {
-                claims.Add(BuildClaim(citation));
+                claims.Add(BuildClaim(citation, teams ? null : CitationView.Render(citation, citationTemplate)));
             }
 
             entity["citation"] = claims;
@@ -169,7 +172,7 @@ public sealed class ReplyBuilder
         return entity;
     }
 
-    private static JsonObject BuildClaim(Citation citation)
+    private static JsonObject BuildClaim(Citation citation, string? view)
     {
         var appearance = new JsonObject
         {
@@ -181,6 +184,16 @@ public sealed class ReplyBuilder
         if (!string.IsNullOrWhiteSpace(citation.Topic))
         {
             appearance["keywords"] = new JsonArray(Truncate(citation.Topic, MaxKeywordLength));
+        }
+
+        // PROTOCOL: Web Chat 4.18 opens its citation view for a Claim whose appearance has no url and renders
+        // appearance.text there as Markdown; with no text the view throws and unmounts the whole chat, transcript and
+        // all. Teams takes appearance.text only as a stringified Adaptive Card (encodingFormat
+        // application/vnd.microsoft.card.adaptive), so Teams keeps name, abstract and keywords alone.
+        if (view is not null)
+        {
+            appearance["text"] = view;
+            appearance["encodingFormat"] = WebChatCitationFormat;
         }
 
         return new JsonObject

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KetamineFaqBot.Answering.Responses;
 using KetamineFaqBot.Bot.Protocol.Logging;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
@@ -67,7 +68,7 @@ public sealed class TurnProcessor(
             var answer = await AnswerWithTypingAsync(activity, turn, sender, cancellationToken);
 
             var feedbackKey = Guid.NewGuid().ToString("N");
-            var reply = ReplyBuilder.BuildAnswer(activity, answer, feedbackKey);
+            var reply = ReplyBuilder.BuildAnswer(activity, answer, feedbackKey, responseTexts.Text(ResponseKeys.Citation, locale));
             var replyId = await sender.SendAsync(reply, cancellationToken);
 
             // Provenance of every reply, findable by either key when feedback arrives at any instance. The store

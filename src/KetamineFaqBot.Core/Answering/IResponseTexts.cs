@@ -4,6 +4,6 @@ namespace KetamineFaqBot.Core.Answering;
 public interface IResponseTexts
 {
     /// <summary>Text for a key such as crisis, emergency, refusal, referral, out_of_scope, no_answer,
-    /// smalltalk.greeting, footer, crisis_resources, welcome, apology, too_long; the locale falls back to en-US.</summary>
+    /// smalltalk.greeting, footer, crisis_resources, welcome, apology, too_long, citation; the locale falls back to en-US.</summary>
     string Text(string key, string locale = "en-US");
 }

@@ -10,6 +10,8 @@ namespace KetamineFaqBot.Core.Corpus;
 /// <param name="Source">Where the facts come from.</param>
 /// <param name="Text">Plain text of the section, or the FAQ's vetted answer.</param>
 /// <param name="Questions">FAQ phrasings (empty for sections).</param>
+/// <param name="ReviewedOn">The document's clinical review date; null in an index built before passages carried it
+/// (an optional field, so index versions of either age stay readable without a format change).</param>
 public sealed record Passage(
     string Id,
     string DocId,
@@ -20,4 +22,5 @@ public sealed record Passage(
     string Source,
     PassageKind Kind,
     string Text,
-    IReadOnlyList<string> Questions);
+    IReadOnlyList<string> Questions,
+    DateOnly? ReviewedOn = null);

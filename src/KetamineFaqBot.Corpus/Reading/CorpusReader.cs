@@ -158,7 +158,7 @@ public static class CorpusReader
                 unique = string.Create(CultureInfo.InvariantCulture, $"{slug}-{n}");
             }
 
-            passages.Add(new Passage($"{id}#{unique}", id, title, heading, topic, audience, source, PassageKind.Section, section.Text, []));
+            passages.Add(new Passage($"{id}#{unique}", id, title, heading, topic, audience, source, PassageKind.Section, section.Text, [], reviewedOn));
         }
 
         for (var i = 0; i < frontMatter.Faq.Count; i++)
@@ -167,7 +167,7 @@ public static class CorpusReader
             var questions = faq.Questions.Select(q => q.Value).ToList();
             passages.Add(new Passage(
                 string.Create(CultureInfo.InvariantCulture, $"{id}#faq-{i + 1}"),
-                id, title, questions[0], topic, audience, source, PassageKind.Faq, faq.Answer, questions));
+                id, title, questions[0], topic, audience, source, PassageKind.Faq, faq.Answer, questions, reviewedOn));
         }
 
         return new CorpusDocument(id, relativePath, title, topic, audience, frontMatter.Get("summary")!, source,

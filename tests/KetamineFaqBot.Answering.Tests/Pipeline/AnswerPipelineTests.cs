@@ -163,6 +163,7 @@ public sealed class AnswerPipelineTests
         Assert.Equal(Enumerable.Range(1, answer.Citations.Count), markers);
         Assert.Equal(answer.Citations.Select(c => c.PassageId), answer.Provenance.Passages);
         Assert.All(answer.Citations, c => Assert.Equal(c.PassageId.Split('#')[0], c.Id));
+        Assert.All(answer.Citations, c => Assert.Equal(harness.Retriever.Passages[c.PassageId].Text, c.Text));
         Assert.EndsWith("FOOTER: general information, not medical advice.", answer.Text, StringComparison.Ordinal);
         Assert.Equal("test-v1", answer.Provenance.CorpusVersion);
     }

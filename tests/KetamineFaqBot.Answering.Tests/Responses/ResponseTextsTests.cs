@@ -105,6 +105,7 @@ public sealed class ResponseTextsTests : IDisposable
     [InlineData("refusal.md", "I can't help with that.", "1-800-662-4357")]
     [InlineData("emergency.md", "Get help.", "911")]
     [InlineData("too_long.md", "Please shorten your message.", "{maxLength}")]
+    [InlineData("citation.md", "Source: {source}", "{text}")]
     public void Load_SafetyFactRemoved_Throws(string file, string content, string fact)
     {
         File.WriteAllText(Path.Combine(prompts, ResponseTexts.FolderName, ResponseTexts.DefaultLocale, file), content);

@@ -7,12 +7,15 @@ namespace KetamineFaqBot.Bot.Tests.Protocol;
 
 public sealed class ReplyBuilderTests
 {
-    private static readonly Citation LongCitation = new(1, "d", new string('T', 120), new string('S', 200), "a-very-long-topic-name-over-28-chars", "Src", "d#s");
+    private const string CitationTemplate = "**{section}**\n\n{text}\n\nSource: {source}\n\nLast reviewed: {reviewed}";
+
+    private static readonly Citation LongCitation =
+        new(1, "d", new string('T', 120), new string('S', 200), "a-very-long-topic-name-over-28-chars", "Src", "d#s", "Passage", null);
 
     [Fact]
     public void BuildAnswer_WebChatGenerated_UsesKeywordsReferenceLinksAndFeedbackActions()
     {
-        var reply = ReplyBuilder.BuildAnswer(Inbound("directline"), Answer(Route.Answer, generated: true), "key1");
+        var reply = ReplyBuilder.BuildAnswer(Inbound("directline"), Answer(Route.Answer, generated: true), "key1", CitationTemplate);
 
         var entity = Assert.Single(reply.Entities!);
         Assert.Equal("AIGeneratedContent", (string?)entity["keywords"]![0]);
@@ -27,7 +30,7 @@ public sealed class ReplyBuilderTests
     [Fact]
     public void BuildAnswer_TeamsNotGenerated_HasCitationsButNoAiLabelAndNoReferenceLines()
     {
-        var reply = ReplyBuilder.BuildAnswer(Inbound("msteams"), Answer(Route.Answer, generated: false), "key1");
+        var reply = ReplyBuilder.BuildAnswer(Inbound("msteams"), Answer(Route.Answer, generated: false), "key1", CitationTemplate);
 
         var entity = Assert.Single(reply.Entities!);
         Assert.Null(entity["additionalType"]);
@@ -46,7 +49,7 @@ public sealed class ReplyBuilderTests
     {
         foreach (var channel in new[] { "msteams", "directline" })
         {
-            var reply = ReplyBuilder.BuildAnswer(Inbound(channel), Answer(route, generated: true), "key1");
+            var reply = ReplyBuilder.BuildAnswer(Inbound(channel), Answer(route, generated: true), "key1", CitationTemplate);
 
             var entity = Assert.Single(reply.Entities!);
             Assert.Null(entity["additionalType"]);
@@ -61,7 +64,7 @@ public sealed class ReplyBuilderTests
     {
         var answer = new Answer(Route.Answer, "x [1]", [LongCitation], [], new Provenance("v", [], [], "extractive"));
 
-        var claim = ReplyBuilder.BuildAnswer(Inbound("msteams"), answer, "k").Entities![0]["citation"]![0]!;
+        var claim = ReplyBuilder.BuildAnswer(Inbound("msteams"), answer, "k", CitationTemplate).Entities![0]["citation"]![0]!;
 
         Assert.Equal(1, (int)claim["position"]!);
         Assert.Equal(80, ((string)claim["appearance"]!["name"]!).Length);
@@ -69,12 +72,62 @@ public sealed class ReplyBuilderTests
         Assert.True(((string)claim["appearance"]!["keywords"]![0]!).Length <= 28);
     }
 
+    [Theory]
+    [InlineData("directline")]
+    [InlineData("webchat")]
+    public void BuildAnswer_WebChatCitations_EachClaimCarriesItsPassageAsMarkdownAndNoUrl(string channel)
+    {
+        var answer = new Answer(
+            Route.Answer,
+            "First [1]. Second [2].",
+            [
+                new Citation(1, "a", "Title A", "Section A", "topic", "Source A", "a#s", "Passage A says this", new DateOnly(2026, 11, 20)),
+                new Citation(2, "b", "Title B", "Section B", "topic", "Source B", "b#s", "Passage B says that", new DateOnly(2026, 10, 1)),
+            ],
+            [],
+            new Provenance("v", ["a#s", "b#s"], [], "extractive"));
+
+        var reply = ReplyBuilder.BuildAnswer(Inbound(channel), answer, "k", CitationTemplate);
+
+        // Web Chat 4.18 opens a Claim without url in its citation view and renders appearance.text there; a Claim
+        // without text makes that view throw and blanks the whole chat.
+        var claims = reply.Entities![0]["citation"]!.AsArray();
+        Assert.Equal([1, 2], claims.Select(c => (int)c!["position"]!));
+        Assert.Contains("[1]: cite:1 ", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("[2]: cite:2 ", reply.Text, StringComparison.Ordinal);
+        foreach (var (claim, citation) in claims.Zip(answer.Citations))
+        {
+            var appearance = claim!["appearance"]!;
+            Assert.Equal("Claim", (string?)claim["@type"]);
+            Assert.Equal("DigitalDocument", (string?)appearance["@type"]);
+            Assert.Equal(citation.Title, (string?)appearance["name"]);
+            Assert.Null(appearance["url"]);
+            Assert.Equal("text/markdown", (string?)appearance["encodingFormat"]);
+            Assert.Equal(
+                $"**{citation.Section}**\n\n{citation.Text}\n\nSource: {citation.Source}\n\nLast reviewed: {citation.ReviewedOn:yyyy-MM-dd}",
+                (string?)appearance["text"]);
+        }
+    }
+
+    [Fact]
+    public void BuildAnswer_TeamsCitation_ClaimKeepsNameAbstractKeywordsAndNoMarkdownText()
+    {
+        var claim = ReplyBuilder.BuildAnswer(Inbound("msteams"), Answer(Route.Answer, generated: false), "k", CitationTemplate)
+            .Entities![0]["citation"]![0]!;
+
+        var appearance = claim["appearance"]!.AsObject();
+        Assert.Equal(1, (int)claim["position"]!);
+        Assert.Equal(["@type", "name", "abstract", "keywords"], appearance.Select(p => p.Key));
+        Assert.Equal("Title", (string?)appearance["name"]);
+        Assert.Equal("Section — Source", (string?)appearance["abstract"]);
+    }
+
     [Fact]
     public void BuildAnswer_FourSuggestions_KeepsThreeImBacksWithStringValues()
     {
         var answer = new Answer(Route.Answer, "x", [], ["a", "b", "c", "d"], new Provenance("v", [], [], "faq"));
 
-        var actions = ReplyBuilder.BuildAnswer(Inbound("directline"), answer, "k").SuggestedActions!.Actions;
+        var actions = ReplyBuilder.BuildAnswer(Inbound("directline"), answer, "k", CitationTemplate).SuggestedActions!.Actions;
 
         Assert.Equal(["a", "b", "c"], actions.Select(a => a.Value));
         Assert.All(actions, a => Assert.Equal("imBack", a.Type));
@@ -114,7 +167,7 @@ public sealed class ReplyBuilderTests
     private static Answer Answer(Route route, bool generated) => new(
         route,
         "Answer [1].",
-        [new Citation(1, "d", "Title", "Section", "topic", "Source", "d#s")],
+        [new Citation(1, "d", "Title", "Section", "topic", "Source", "d#s", "Passage text", new DateOnly(2026, 11, 20))],
         [],
         new Provenance("v", ["d#s"], [], "extractive"),
         generated);

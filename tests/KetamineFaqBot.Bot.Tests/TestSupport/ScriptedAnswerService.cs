@@ -36,8 +36,8 @@ public sealed class ScriptedAnswerService : IAnswerService
 
         var citations = new[]
         {
-            new Citation(1, "doc-a", "Scripted document A", "Section A", "treatment", "Source A", "doc-a#section-a"),
-            new Citation(2, "doc-b", "Scripted document B", "Section B", "safety", "Source B", "doc-b#section-b"),
+            new Citation(1, "doc-a", "Scripted document A", "Section A", "treatment", "Source A", "doc-a#section-a", "Scripted passage A.", new DateOnly(2026, 11, 20)),
+            new Citation(2, "doc-b", "Scripted document B", "Section B", "safety", "Source B", "doc-b#section-b", "Scripted passage B.", new DateOnly(2026, 11, 20)),
         };
         return new Answer(
             Route.Answer,

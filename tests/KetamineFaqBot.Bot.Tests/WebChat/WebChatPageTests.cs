@@ -14,6 +14,10 @@ public sealed class WebChatPageTests : IAsyncLifetime
     ];
 
     private const string WelcomeText = "answers general questions about ketamine treatment";
+    private const string CrisisMessage = "what are the side effects? honestly i dont want to be alive anymore";
+    private const string CrisisLine = "988 Suicide & Crisis Lifeline (US)";
+    private const string AddictionSource = "Healthline: Is ketamine addictive?";
+    private const string CorpusReviewDate = "2026-11-20";
 
     private BotTestHost _host = null!;
     private IPlaywright _playwright = null!;
@@ -63,9 +67,9 @@ public sealed class WebChatPageTests : IAsyncLifetime
     [Fact]
     public Task CrisisMessage_ShowsCrisisText() => WithPageAsync(nameof(CrisisMessage_ShowsCrisisText), async page =>
     {
-        await SendAsync(page, "what are the side effects? honestly i dont want to be alive anymore");
+        await SendAsync(page, CrisisMessage);
 
-        await Assertions.Expect(page.GetByText("988 Suicide & Crisis Lifeline (US)", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(CrisisLine, new() { Exact = false }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Contact your clinic or care team", new() { Exact = false }).First).ToBeVisibleAsync();
     });
 
@@ -96,11 +100,96 @@ public sealed class WebChatPageTests : IAsyncLifetime
         Assert.Contains("|", record.ActivityId, StringComparison.Ordinal);
     });
 
+    [Fact]
+    public Task ClickCitationsOfFaqAnswer_ShowsPassageAndKeepsTranscript() => WithPageAsync(nameof(ClickCitationsOfFaqAnswer_ShowsPassageAndKeepsTranscript), async page =>
+    {
+        const string question = "is ketamine addictive?";
+        Assert.Equal("faq", (await _host.AskAsync(question)).Provenance.Composer);
+
+        // A crisis text earlier in the conversation must survive every citation opened after it.
+        await SendAsync(page, CrisisMessage);
+        await Assertions.Expect(Transcript(page).GetByText(CrisisLine, new() { Exact = false }).First).ToBeVisibleAsync();
+        await SendAsync(page, question);
+        await Assertions.Expect(Transcript(page).GetByText("do not consider it highly addictive", new() { Exact = false }).First).ToBeVisibleAsync();
+
+        await ClickEveryCitationAsync(
+            page,
+            [new CitedPassage("Is ketamine addictive?", "Is ketamine addictive?", "the risk of addiction as fairly low", AddictionSource, CorpusReviewDate)],
+            [WelcomeText, CrisisMessage, CrisisLine, question, "do not consider it highly addictive"]);
+    });
+
+    [Fact]
+    public Task ClickCitationsOfExtractiveAnswer_ShowsEachPassageAndKeepsTranscript() => WithPageAsync(nameof(ClickCitationsOfExtractiveAnswer_ShowsEachPassageAndKeepsTranscript), async page =>
+    {
+        const string question = "what are the risks of ketamine for people with a history of addiction";
+        var expected = await _host.AskAsync(question);
+        Assert.Equal("extractive", expected.Provenance.Composer);
+        Assert.Equal(["overview#faq-2", "addiction-risk#faq-1"], expected.Citations.Select(c => c.PassageId));
+
+        await SendAsync(page, question);
+        await Assertions.Expect(Transcript(page).GetByText("misuse can lead to addiction", new() { Exact = false }).First).ToBeVisibleAsync();
+
+        await ClickEveryCitationAsync(
+            page,
+            [
+                new CitedPassage("Ketamine for depression at a glance", "What are the drawbacks of ketamine treatment?", "limited data on its long-term safety", AddictionSource, CorpusReviewDate),
+                new CitedPassage("Is ketamine addictive?", "Is ketamine addictive?", "doctors do not consider it highly addictive", AddictionSource, CorpusReviewDate),
+            ],
+            [WelcomeText, question, "Drawbacks of ketamine treatment include", "misuse can lead to addiction"]);
+
+        // The conversation goes on after the citation view is closed.
+        await SendAsync(page, "what are the side effects of ketamine");
+        await Assertions.Expect(Transcript(page).GetByText("Possible side effects of ketamine include", new() { Exact = false }).First).ToBeVisibleAsync();
+    });
+
     private static async Task SendAsync(IPage page, string text)
     {
         var box = page.Locator("[data-id='webchat-sendbox-input']");
         await box.FillAsync(text);
         await box.PressAsync("Enter");
+    }
+
+    private static ILocator Transcript(IPage page) => page.Locator(".webchat__basic-transcript");
+
+    /// <summary>Opens every inline marker, then every reference-list item, in order; each must show its passage and
+    /// close back to the whole transcript.</summary>
+    private static async Task ClickEveryCitationAsync(IPage page, IReadOnlyList<CitedPassage> passages, IReadOnlyList<string> transcript)
+    {
+        var markers = Transcript(page).Locator("button.webchat__render-markdown__citation");
+        var references = Transcript(page).Locator(".webchat__link-definitions__list-item-box");
+        await Assertions.Expect(markers).ToHaveCountAsync(passages.Count);
+        await Assertions.Expect(references).ToHaveCountAsync(passages.Count);
+
+        foreach (var citations in new[] { markers, references })
+        {
+            for (var i = 0; i < passages.Count; i++)
+            {
+                await citations.Nth(i).ClickAsync();
+
+                var dialog = page.Locator("dialog.webchat__citation-modal-dialog");
+                await Assertions.Expect(dialog).ToBeVisibleAsync();
+                await Assertions.Expect(dialog.Locator(".webchat__citation-modal-dialog__header")).ToHaveTextAsync(passages[i].Title);
+                var body = dialog.Locator(".webchat__citation-modal-dialog__body");
+                await Assertions.Expect(body).ToContainTextAsync(passages[i].Section);
+                await Assertions.Expect(body).ToContainTextAsync(passages[i].Text);
+                await Assertions.Expect(body).ToContainTextAsync(passages[i].Source);
+                await Assertions.Expect(body).ToContainTextAsync(passages[i].Reviewed);
+                await ExpectTranscriptAsync(page, transcript);
+
+                await dialog.Locator(".webchat__modal-dialog__close-button").ClickAsync();
+                await Assertions.Expect(dialog).ToHaveCountAsync(0);
+                await ExpectTranscriptAsync(page, transcript);
+                await Assertions.Expect(page.Locator("[data-id='webchat-sendbox-input']")).ToBeEditableAsync();
+            }
+        }
+    }
+
+    private static async Task ExpectTranscriptAsync(IPage page, IReadOnlyList<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            await Assertions.Expect(Transcript(page).GetByText(text, new() { Exact = false }).First).ToBeVisibleAsync();
+        }
     }
 
     private async Task WithPageAsync(string name, Func<IPage, Task> test)
@@ -109,18 +198,39 @@ public sealed class WebChatPageTests : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         Assertions.SetDefaultExpectTimeout(20_000);
+
+        // A script error can unmount Web Chat and blank the whole transcript; no test may cause one. Web Chat catches
+        // errors thrown while rendering and logs them, so the console counts too (a resource that fails to load does not).
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                pageErrors.Add(message.Text);
+            }
+        };
         try
         {
             await page.GotoAsync(_host.BaseAddress.ToString());
             await Assertions.Expect(page.GetByText(WelcomeText, new() { Exact = false }).First).ToBeVisibleAsync();
             await test(page);
+            Assert.Empty(pageErrors);
         }
-        catch
+        catch (Exception ex)
         {
             var folder = Path.Combine(AppContext.BaseDirectory, "playwright-failures");
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            if (pageErrors.Count > 0)
+            {
+                throw new InvalidOperationException("The page threw: " + string.Join(" | ", pageErrors), ex);
+            }
+
             throw;
         }
     }
+
+    /// <summary>What the citation view must show for one cited passage.</summary>
+    private sealed record CitedPassage(string Title, string Section, string Text, string Source, string Reviewed);
 }

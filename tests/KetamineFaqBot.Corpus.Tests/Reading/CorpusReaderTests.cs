@@ -44,6 +44,7 @@ public sealed class CorpusReaderTests : IDisposable
         Assert.Equal("The risk is considered low.", faq.Text);
         Assert.Equal(["Is it addictive?", "Can I get hooked?"], faq.Questions);
         Assert.Equal(new DateOnly(2026, 11, 20), document.ReviewedOn);
+        Assert.All(document.Passages, p => Assert.Equal(document.ReviewedOn, p.ReviewedOn));
         Assert.Equal(new DateOnly(2027, 11, 20), document.ReviewDue);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using KetamineFaqBot.Retrieval.Indexing;
 using KetamineFaqBot.Retrieval.Search;
 using KetamineFaqBot.Retrieval.Tests.TestSupport;
@@ -226,5 +227,35 @@ public sealed class LuceneRetrieverTests : IDisposable
         var error = Assert.Throws<InvalidDataException>(() => LuceneRetriever.Open(built.VersionPath));
 
         Assert.Contains("manifest says 6", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_PassageWithReviewDate_ServesTheDate()
+    {
+        var passage = TestCorpus.Section("dated", "Dated document", "Reviewed section", "Ketamine infusions are supervised.") with
+        {
+            ReviewedOn = new DateOnly(2026, 11, 20),
+        };
+        var dated = new IndexBuilder().Build(
+            TestCorpus.Snapshot(TestCorpus.Document("dated", "Dated document", passage)), new IndexBuildOptions { Root = temp.Combine("dated") });
+
+        using var opened = LuceneRetriever.Open(dated.VersionPath);
+
+        Assert.Equal(new DateOnly(2026, 11, 20), opened.Passages[passage.Id].ReviewedOn);
+    }
+
+    [Fact]
+    public void Open_PassagesWrittenWithoutReviewDates_LoadWithNoDate()
+    {
+        // A version built before passages carried their document's review date.
+        var file = Path.Combine(built.VersionPath, "passages.json");
+        var passages = JsonNode.Parse(File.ReadAllText(file))!.AsArray();
+        Assert.All(passages, p => Assert.True(p!.AsObject().Remove("reviewedOn")));
+        File.WriteAllText(file, passages.ToJsonString());
+
+        using var opened = LuceneRetriever.Open(built.VersionPath);
+
+        Assert.Equal(6, opened.Passages.Count);
+        Assert.All(opened.Passages.Values, p => Assert.Null(p.ReviewedOn));
     }
 }
