@@ -1,6 +1,7 @@
 using KetamineFaqBot.Bot.Knowledge.Logging;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Retrieval;
+using Microsoft.Extensions.AI;
 
 namespace KetamineFaqBot.Bot.Knowledge;
 
@@ -10,15 +11,20 @@ namespace KetamineFaqBot.Bot.Knowledge;
 /// </summary>
 public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<KnowledgeWarmup> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         _ = services.GetRequiredService<IAnswerService>();
+
+        // The sentence model loads on first use (~1 s); load it now so the first patient does not wait for it.
+        if (services.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } embeddings)
+        {
+            await embeddings.GenerateAsync(["warm-up"], cancellationToken: cancellationToken);
+        }
+
         if (services.GetService<IRetriever>() is { } retriever)
         {
             logger.AnsweringReady(retriever.CorpusVersion);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
