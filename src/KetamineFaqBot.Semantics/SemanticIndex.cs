@@ -12,6 +12,10 @@ internal sealed class SemanticIndex(RouteModel model, RouteCalibration calibrati
 
     public RouteCalibration Calibration => calibration;
 
+    public float FaqMatchThreshold => calibration.FaqMatch;
+
+    public (Passage Passage, float Cosine)? NearestFaq(ReadOnlySpan<float> embedding) => vectors.NearestPhrasing(embedding);
+
     public RouteScores Classify(string text, ReadOnlySpan<float> embedding) => model.Predict(text, embedding);
 
     public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) => vectors.Nearest(embedding, top);

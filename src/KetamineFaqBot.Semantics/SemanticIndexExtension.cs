@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Corpus;
 using KetamineFaqBot.Core.Retrieval;
 using KetamineFaqBot.Semantics.Classification;
@@ -25,7 +26,10 @@ public sealed class SemanticIndexExtension : IIndexExtension
     public const string CalibrationFile = "route-calibration.json";
 
     /// <summary>Bumped when training or file layout changes, so every version is rebuilt once.</summary>
-    private const string LayoutVersion = "semantic-2";
+    private const string LayoutVersion = "semantic-3";
+
+    /// <summary>A question is never taken as an FAQ paraphrase below this cosine, whatever the corpus's own phrasings say.</summary>
+    private const float FaqMatchFloor = 0.8f;
 
     private readonly string exemplarFolder;
     private readonly EmbeddingCacheFile cache;
@@ -80,9 +84,11 @@ public sealed class SemanticIndexExtension : IIndexExtension
 
         var ordered = passages.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var texts = PassageVectors.Texts(ordered);
-        PassageVectors.Write(Path.Combine(folder, PassageVectors.FileName), texts, Embed(texts.Select(t => t.Text).ToList()), MiniLmEmbeddingGenerator.Dimensions);
+        var passageVectors = Embed(texts.Select(t => t.Text).ToList());
+        PassageVectors.Write(Path.Combine(folder, PassageVectors.FileName), texts, passageVectors, MiniLmEmbeddingGenerator.Dimensions);
 
-        var (model, calibration) = RouteClassifierTrainer.Train(exemplars, Embed, cancellationToken);
+        var (model, routeCalibration) = RouteClassifierTrainer.Train(exemplars, Embed, cancellationToken);
+        var calibration = routeCalibration with { FaqMatch = PassageVectors.FaqMatchThreshold(texts, passageVectors, FaqMatchFloor) };
         new MLContext().Model.Save(model.Transformer, model.InputSchema, Path.Combine(folder, ModelFile));
         File.WriteAllText(Path.Combine(folder, CalibrationFile), JsonSerializer.Serialize(calibration, SemanticsJsonContext.Default.RouteCalibration));
         LastCalibration = calibration;
@@ -90,6 +96,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
 
         var figures = RouteClassifierTrainer.Describe(calibration);
         figures["model"] = MiniLmEmbeddingGenerator.ModelId;
+        figures["threshold.faq_match"] = calibration.FaqMatch.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         figures["vectors"] = texts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new IndexExtensionReport(Name, InputHash, figures);
     }
@@ -103,11 +110,20 @@ public sealed class SemanticIndexExtension : IIndexExtension
         {
             calibration = JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(folder, CalibrationFile)), SemanticsJsonContext.Default.RouteCalibration)
                 ?? throw new InvalidDataException("The route calibration is empty.");
-            _ = calibration.ToThresholds();
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
             throw new InvalidDataException($"The route calibration in '{folder}' could not be read: {ex.Message}", ex);
+        }
+
+        // SAFETY: a route without a threshold is never taken from the classifier, so a calibration missing crisis would
+        // silently switch the classifier's crisis route off; such a version is rejected instead.
+        var thresholds = calibration.Thresholds is null ? null : calibration.ToThresholds();
+        var missing = ExemplarReader.Routes.Where(r => thresholds is null || !thresholds.Take.TryGetValue(r, out var t) || !(t is >= 0f and <= 1f)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"The route calibration in '{folder}' has no valid threshold for {string.Join(", ", missing.Select(r => r.ToWire()))}.");
         }
 
         RouteModel model;

@@ -40,4 +40,8 @@ internal static partial class AnsweringLog
     [LoggerMessage(EventId = 3014, Level = LogLevel.Warning,
         Message = "Query rewrite by the model failed or was unusable ({Reason}); using the deterministic rewrite")]
     public static partial void RewriteFellBack(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Debug,
+        Message = "The question paraphrases a vetted FAQ entry; its answer is sent though the lexical gate did not pass")]
+    public static partial void FaqParaphraseMatched(this ILogger logger);
 }

@@ -157,8 +157,20 @@ public sealed class AnswerPipeline : IAnswerService
             query = await ContextualiseAsync(text, previous!.Query, rescued, cancellationToken);
         }
 
-        var answered = await AnswerFromCorpusAsync(turn, text, query, decision, cancellationToken);
+        var answered = await AnswerFromCorpusAsync(turn, text, query, followUp ? query : text, decision, cancellationToken);
         return answered with { Routing = routing };
+    }
+
+    /// <summary>The vetted FAQ entry the question paraphrases (cosine at or above the version's calibrated threshold), if any.</summary>
+    private async Task<Core.Corpus.Passage?> FaqParaphraseAsync(string standalone, CancellationToken cancellationToken)
+    {
+        if (embeddings is null || retriever.Extension<ISemanticIndex>() is not { } semantic)
+        {
+            return null;
+        }
+
+        var embedding = await embeddings.GenerateVectorAsync(standalone, cancellationToken: cancellationToken);
+        return semantic.NearestFaq(embedding.Span) is { } best && best.Cosine >= semantic.FaqMatchThreshold ? best.Passage : null;
     }
 
     /// <summary>
@@ -195,10 +207,23 @@ public sealed class AnswerPipeline : IAnswerService
         return FollowUpContextualiser.Contextualise(followUp, previousQuery);
     }
 
-    private async Task<Outcome> AnswerFromCorpusAsync(Turn turn, string question, string query, GuardrailDecision decision, CancellationToken cancellationToken)
+    private async Task<Outcome> AnswerFromCorpusAsync(
+        Turn turn, string question, string query, string standalone, GuardrailDecision decision, CancellationToken cancellationToken)
     {
         var hits = retriever.Search(query, options.RetrieveTop, cancellationToken);
         var gateResult = gate.Evaluate(query, hits);
+
+        // A paraphrase of a vetted FAQ question (typos and other words included) gets the vetted answer verbatim, even
+        // when the lexical gate finds too few of its words.
+        var paraphrase = await FaqParaphraseAsync(standalone, cancellationToken);
+        if (paraphrase is not null && !gateResult.Passed)
+        {
+            logger.FaqParaphraseMatched();
+            var faqRequest = new ComposeRequest(question, query, [new SearchHit(paraphrase, gateResult.TopScore)], turn.Locale, TermStatistics.For(retriever.Passages));
+            var vetted = new ComposedAnswer(ExtractiveComposer.WithMarker(paraphrase.Text.Trim(), 1), [paraphrase], FaqComposer.Name);
+            return Compose(faqRequest, vetted, hits, decision);
+        }
+
         if (!gateResult.Passed)
         {
             logger.GateRefused(gateResult.TopScore, gateResult.Coverage);
@@ -221,6 +246,13 @@ public sealed class AnswerPipeline : IAnswerService
             return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult.TopScore, cancellationToken);
         }
 
+        return Compose(request, composed, hits, decision);
+    }
+
+    private Outcome Compose(ComposeRequest request, ComposedAnswer composed, IReadOnlyList<SearchHit> hits, GuardrailDecision decision)
+    {
+        var question = request.Question;
+        var query = request.Query;
         var citations = composed.Cited
             .Select((p, i) => new Citation(i + 1, p.DocId, p.Title, p.Section, p.Topic, p.Source, p.Id, p.Text, p.ReviewedOn))
             .ToList();

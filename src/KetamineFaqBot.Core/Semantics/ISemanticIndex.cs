@@ -14,6 +14,12 @@ public interface ISemanticIndex
     /// <summary>Route probabilities for a message and its sentence embedding.</summary>
     RouteScores Classify(string text, ReadOnlySpan<float> embedding);
 
+    /// <summary>Cosine at or above which a question is a paraphrase of a vetted FAQ phrasing, calibrated at build time.</summary>
+    float FaqMatchThreshold { get; }
+
+    /// <summary>The FAQ entry with the phrasing closest to the embedding, or null when the corpus has no FAQ.</summary>
+    (Passage Passage, float Cosine)? NearestFaq(ReadOnlySpan<float> embedding);
+
     /// <summary>Passages by cosine similarity to the embedding, best first.</summary>
     IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top);
 }

@@ -155,7 +155,16 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
                 throw new InvalidDataException($"Index version '{version}' lists '{extension.Name}' but its folder is missing.");
             }
 
-            loaded[i] = extension.Load(folder, ordered);
+            try
+            {
+                loaded[i] = extension.Load(folder, ordered);
+            }
+            catch (Exception ex) when (ex is not InvalidDataException and not OutOfMemoryException)
+            {
+                // Any failure rejects the version: an exception other than InvalidDataException would escape a reload,
+                // and from the watcher's timer that ends the process.
+                throw new InvalidDataException($"Index version '{version}' could not load '{extension.Name}': {ex.Message}", ex);
+            }
         }
 
         return loaded;

@@ -11,15 +11,17 @@ namespace KetamineFaqBot.Semantics.Vectors;
 internal sealed class PassageVectors
 {
     public const string FileName = "vectors.bin";
-    private static readonly byte[] Magic = "KFQP1\n"u8.ToArray();
+    private static readonly byte[] Magic = "KFQP2\n"u8.ToArray();
 
     private readonly Passage[] owners;
+    private readonly bool[] isPhrasing;
     private readonly float[] matrix;
     private readonly int dimensions;
 
-    private PassageVectors(Passage[] owners, float[] matrix, int dimensions)
+    private PassageVectors(Passage[] owners, bool[] isPhrasing, float[] matrix, int dimensions)
     {
         this.owners = owners;
+        this.isPhrasing = isPhrasing;
         this.matrix = matrix;
         this.dimensions = dimensions;
     }
@@ -28,20 +30,43 @@ internal sealed class PassageVectors
     public int Count => owners.Length;
 
     /// <summary>What is embedded for each passage: its heading and text, and each FAQ phrasing on its own.</summary>
-    public static IReadOnlyList<(Passage Passage, string Text)> Texts(IReadOnlyList<Passage> passages)
+    public static IReadOnlyList<(Passage Passage, string Text, bool IsPhrasing)> Texts(IReadOnlyList<Passage> passages)
     {
         ArgumentNullException.ThrowIfNull(passages);
-        var texts = new List<(Passage, string)>(passages.Count * 2);
+        var texts = new List<(Passage, string, bool)>(passages.Count * 2);
         foreach (var passage in passages)
         {
-            texts.Add((passage, passage.Section + ". " + passage.Text));
-            texts.AddRange(passage.Questions.Select(q => (passage, q)));
+            texts.Add((passage, passage.Section + ". " + passage.Text, false));
+            texts.AddRange(passage.Questions.Select(q => (passage, q, true)));
         }
 
         return texts;
     }
 
-    public static void Write(string file, IReadOnlyList<(Passage Passage, string Text)> texts, float[][] vectors, int dimensions)
+    /// <summary>
+    /// The cosine at or above which a question is taken as a paraphrase of a vetted FAQ phrasing: just above the
+    /// closest pair of phrasings that belong to different FAQ entries (leave-one-out over the corpus's own
+    /// phrasings), never below <paramref name="floor"/>. Returns 1 (never) when the corpus has fewer than two entries.
+    /// </summary>
+    public static float FaqMatchThreshold(IReadOnlyList<(Passage Passage, string Text, bool IsPhrasing)> texts, float[][] vectors, float floor)
+    {
+        var phrasings = Enumerable.Range(0, texts.Count).Where(i => texts[i].IsPhrasing).ToList();
+        var closestOther = float.NegativeInfinity;
+        foreach (var i in phrasings)
+        {
+            foreach (var j in phrasings)
+            {
+                if (!ReferenceEquals(texts[i].Passage, texts[j].Passage) && !string.Equals(texts[i].Passage.Id, texts[j].Passage.Id, StringComparison.Ordinal))
+                {
+                    closestOther = Math.Max(closestOther, TensorPrimitives.Dot(vectors[i], vectors[j]));
+                }
+            }
+        }
+
+        return float.IsNegativeInfinity(closestOther) ? 1f : Math.Clamp(MathF.Round(closestOther + 0.01f, 3), floor, 0.99f);
+    }
+
+    public static void Write(string file, IReadOnlyList<(Passage Passage, string Text, bool IsPhrasing)> texts, float[][] vectors, int dimensions)
     {
         using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         using var writer = new BinaryWriter(stream);
@@ -51,6 +76,7 @@ internal sealed class PassageVectors
         for (var i = 0; i < texts.Count; i++)
         {
             writer.Write(texts[i].Passage.Id);
+            writer.Write(texts[i].IsPhrasing);
             foreach (var value in vectors[i])
             {
                 writer.Write(value);
@@ -84,12 +110,14 @@ internal sealed class PassageVectors
             }
 
             var owners = new Passage[count];
+            var phrasing = new bool[count];
             var matrix = new float[count * dimensions];
             for (var i = 0; i < count; i++)
             {
                 var id = reader.ReadString();
                 owners[i] = byId.TryGetValue(id, out var passage) ? passage
                     : throw new InvalidDataException($"'{file}' has a vector for passage '{id}', which this version does not hold.");
+                phrasing[i] = reader.ReadBoolean();
                 for (var d = 0; d < dimensions; d++)
                 {
                     matrix[(i * dimensions) + d] = reader.ReadSingle();
@@ -106,12 +134,37 @@ internal sealed class PassageVectors
                 throw new InvalidDataException($"'{file}' lacks vectors for some passages of this version.");
             }
 
-            return new PassageVectors(owners, matrix, dimensions);
+            return new PassageVectors(owners, phrasing, matrix, dimensions);
         }
-        catch (Exception ex) when (ex is IOException or EndOfStreamException)
+        catch (Exception ex) when (ex is IOException or FormatException)
         {
+            // FormatException: a damaged length prefix of a passage id.
             throw new InvalidDataException($"Passage vectors '{file}' could not be read: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>The FAQ entry whose phrasing is closest to the query, or null when the corpus has none.</summary>
+    public (Passage Passage, float Cosine)? NearestPhrasing(ReadOnlySpan<float> query)
+    {
+        if (query.Length != dimensions)
+        {
+            throw new ArgumentException($"Expected a {dimensions}-dimension vector.", nameof(query));
+        }
+
+        (Passage Passage, float Cosine)? best = null;
+        for (var i = 0; i < owners.Length; i++)
+        {
+            if (isPhrasing[i])
+            {
+                var cosine = TensorPrimitives.Dot(query, matrix.AsSpan(i * dimensions, dimensions));
+                if (best is null || cosine > best.Value.Cosine)
+                {
+                    best = (owners[i], cosine);
+                }
+            }
+        }
+
+        return best;
     }
 
     public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int top)

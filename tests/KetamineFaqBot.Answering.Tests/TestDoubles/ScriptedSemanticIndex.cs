@@ -61,5 +61,12 @@ internal sealed class ScriptedSemanticIndex(RouteThresholds thresholds) : ISeman
         return scripted.TryGetValue(text, out var scores) ? scores : Default;
     }
 
+    public float FaqMatchThreshold { get; set; } = 1f;
+
+    /// <summary>The FAQ match every question gets, if any.</summary>
+    public (Passage Passage, float Cosine)? Faq { get; set; }
+
+    public (Passage Passage, float Cosine)? NearestFaq(ReadOnlySpan<float> embedding) => Faq;
+
     public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) => [];
 }

@@ -139,6 +139,7 @@ public static class IndexCommand
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  crisis check-in from {calibration.CrisisCheckIn:0.000}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  FAQ paraphrase match from cosine {calibration.FaqMatch:0.000}"));
     }
 
     private static void WriteChanges(IndexChanges changes, TextWriter output)

@@ -1,0 +1,281 @@
+using System.Text.Json.Nodes;
+using KetamineFaqBot.Core.Answering;
+using KetamineFaqBot.Core.Semantics;
+using KetamineFaqBot.Retrieval.Indexing;
+using KetamineFaqBot.Retrieval.Search;
+using KetamineFaqBot.Retrieval.Tests.TestSupport;
+using KetamineFaqBot.Retrieval.Versioning;
+using KetamineFaqBot.Semantics.Embeddings;
+using KetamineFaqBot.Semantics.Exemplars;
+using KetamineFaqBot.Semantics.Tests.TestSupport;
+
+namespace KetamineFaqBot.Semantics.Tests;
+
+public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : IClassFixture<SemanticIndexFixture>
+{
+    private static float[] Embed(string text) => MiniLmEmbeddingGenerator.Shared.Encode([text])[0];
+
+    private LiveIndex OpenLive(string? root = null) => new(root ?? fixture.Root, extensions: [fixture.Extension]);
+
+    private static ISemanticIndex Semantic(LiveIndex live) =>
+        live.Extension<ISemanticIndex>() ?? throw new InvalidOperationException("The live index serves no semantic layer.");
+
+    /// <summary>
+    /// Copies a version under a later version name (manifest included, so only the change a test makes is wrong with
+    /// it) and returns the copy's folder.
+    /// </summary>
+    private static string CopyAsNewVersion(string root, string version, out string newVersion)
+    {
+        newVersion = "20991231235959-" + version[15..];
+        var versions = new IndexVersions(root);
+        var folder = versions.GetVersionPath(newVersion);
+        SemanticIndexFixture.CopyFolder(versions.GetVersionPath(version), folder);
+        var manifestFile = Path.Combine(folder, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestFile))!;
+        manifest["version"] = newVersion;
+        File.WriteAllText(manifestFile, manifest.ToJsonString());
+        return folder;
+    }
+
+    [Fact]
+    public void Build_Version_WritesTheSemanticFolder()
+    {
+        var folder = Path.Combine(fixture.Build.VersionPath, "semantic");
+
+        Assert.Equal(IndexBuildStatus.Built, fixture.Build.Status);
+        Assert.True(File.Exists(Path.Combine(folder, "route-model.zip")));
+        Assert.True(File.Exists(Path.Combine(folder, "route-calibration.json")));
+        Assert.True(File.Exists(Path.Combine(folder, "vectors.bin")));
+        Assert.Equal(28, fixture.Extension.LastCalibration?.Exemplars);
+    }
+
+    [Fact]
+    public void Manifest_ListsTheSemanticExtensionWithFigures()
+    {
+        using var live = OpenLive();
+
+        var report = Assert.Single(live.Manifest.Extensions ?? []);
+
+        Assert.Equal("semantic", report.Name);
+        Assert.Equal(fixture.Extension.InputHash, report.InputHash);
+        Assert.Equal(MiniLmEmbeddingGenerator.ModelId, report.Figures["model"]);
+        Assert.Equal("28", report.Figures["exemplars"]);
+        Assert.Equal("5", report.Figures["folds"]);
+
+        // Six passages, plus the two phrasings of the one FAQ entry.
+        Assert.Equal("8", report.Figures["vectors"]);
+        foreach (var route in ExemplarReader.Routes.Select(r => r.ToWire()))
+        {
+            Assert.Contains("threshold." + route, report.Figures.Keys);
+            Assert.StartsWith("n=4 ", report.Figures["cv." + route], StringComparison.Ordinal);
+        }
+
+        Assert.Contains("\"semantic\"", File.ReadAllText(Path.Combine(fixture.Build.VersionPath, "manifest.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Classify_CrisisMessage_GivesSevenProbabilitiesSummingToOneWithCrisisTop()
+    {
+        using var live = OpenLive();
+        const string Message = "i want to kill myself tonight";
+
+        var scores = Semantic(live).Classify(Message, Embed(Message));
+
+        Assert.Equal(ExemplarReader.Routes.ToHashSet(), scores.Probabilities.Keys.ToHashSet());
+        Assert.InRange(scores.Probabilities.Values.Sum(), 0.999f, 1.001f);
+        Assert.All(scores.Probabilities.Values, p => Assert.InRange(p, 0f, 1f));
+        Assert.Equal(Route.Crisis, scores.Top);
+    }
+
+    [Fact]
+    public void Classify_InformationalQuestion_PutsAnswerTop()
+    {
+        using var live = OpenLive();
+        const string Message = "what side effects does a ketamine infusion have";
+
+        var scores = Semantic(live).Classify(Message, Embed(Message));
+
+        Assert.Equal(Route.Answer, scores.Top);
+    }
+
+    [Fact]
+    public void Classify_SameMessageTwice_GivesIdenticalScores()
+    {
+        using var live = OpenLive();
+        const string Message = "can i drive home after my infusion";
+
+        var first = Semantic(live).Classify(Message, Embed(Message));
+        var second = Semantic(live).Classify(Message, Embed(Message));
+
+        Assert.Equal(first.Probabilities.OrderBy(p => p.Key), second.Probabilities.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public void Thresholds_EveryRoute_HasACalibratedThreshold()
+    {
+        using var live = OpenLive();
+
+        var thresholds = Semantic(live).Thresholds;
+
+        Assert.All(ExemplarReader.Routes, r => Assert.InRange(thresholds.For(r), 0.4f, 0.95f));
+        Assert.InRange(thresholds.CrisisCheckIn, 0.15f, thresholds.For(Route.Crisis));
+    }
+
+    [Fact]
+    public void Nearest_Question_ReturnsPassagesBestFirst()
+    {
+        using var live = OpenLive();
+
+        var nearest = Semantic(live).Nearest(Embed("can you get hooked on ketamine"), 3);
+
+        Assert.Equal(3, nearest.Count);
+        Assert.Equal("safety#faq-1", nearest[0].Passage.Id);
+        Assert.Equal(nearest.Select(n => n.Cosine).OrderDescending(), nearest.Select(n => n.Cosine));
+        Assert.Equal(3, nearest.Select(n => n.Passage.Id).Distinct().Count());
+        Assert.All(nearest, n => Assert.Same(live.Passages[n.Passage.Id], n.Passage));
+    }
+
+    [Fact]
+    public void Nearest_TopAboveThePassageCount_ReturnsEachPassageOnce()
+    {
+        using var live = OpenLive();
+
+        var nearest = Semantic(live).Nearest(Embed("nasal spray"), 100);
+
+        Assert.Equal(live.Passages.Keys.Order(StringComparer.Ordinal), nearest.Select(n => n.Passage.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("options#nasal-spray", nearest[0].Passage.Id);
+    }
+
+    [Fact]
+    public void Build_SameCorpusAndExemplars_ReturnsNoChange()
+    {
+        var root = fixture.CopyRoot();
+        var again = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder);
+
+        var result = new IndexBuilder().Build(TestCorpus.Standard(), new IndexBuildOptions { Root = root, Extensions = [again] });
+
+        Assert.Equal(IndexBuildStatus.NoChange, result.Status);
+        Assert.Equal(fixture.Build.Version, result.Version);
+    }
+
+    [Fact]
+    public void InputHash_ExemplarFileChanged_Changes()
+    {
+        var folder = Path.Combine(fixture.NewFolder(), "routes");
+        ExemplarFiles.Write(folder, ExemplarFiles.Small);
+        var unchanged = new SemanticIndexExtension(folder, SharedEmbeddingCache.Folder).InputHash;
+        File.AppendAllText(Path.Combine(folder, "smalltalk.yaml"), "  - \"good evening\"\n");
+
+        var changed = new SemanticIndexExtension(folder, SharedEmbeddingCache.Folder).InputHash;
+
+        Assert.Equal(fixture.Extension.InputHash, unchanged);
+        Assert.NotEqual(unchanged, changed);
+    }
+
+    [Theory]
+    [InlineData("route model garbage", "route model")]
+    [InlineData("route model deleted", "route model")]
+    [InlineData("vectors deleted", "vectors.bin")]
+    [InlineData("vectors damaged after the header", "vectors.bin")]
+    [InlineData("vectors of another passage", "does not hold")]
+    [InlineData("calibration deleted", "route calibration")]
+    [InlineData("calibration empty", "route calibration")]
+    [InlineData("calibration without crisis", "no valid threshold for crisis")]
+    [InlineData("semantic folder deleted", "folder is missing")]
+    public void TryReload_VersionWithBrokenSemanticLayer_IsRejectedAndOldVersionKeepsServing(string damage, string expected)
+    {
+        var root = fixture.CopyRoot();
+        using var live = OpenLive(root);
+        var serving = live.CorpusVersion;
+        var next = CopyAsNewVersion(root, serving, out var nextVersion);
+        Damage(Path.Combine(next, "semantic"), damage);
+        new IndexVersions(root).SetCurrent(nextVersion);
+
+        var reloaded = live.TryReload(out var error);
+
+        Assert.False(reloaded);
+        Assert.NotNull(error);
+        Assert.Contains(nextVersion, error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Equal(serving, live.CorpusVersion);
+        const string Message = "i want to kill myself tonight";
+        Assert.Equal(Route.Crisis, Semantic(live).Classify(Message, Embed(Message)).Top);
+    }
+
+    private static void Damage(string folder, string damage)
+    {
+        switch (damage)
+        {
+            case "route model garbage":
+                File.WriteAllBytes(Path.Combine(folder, "route-model.zip"), [.. Enumerable.Range(0, 2048).Select(i => (byte)(i * 7))]);
+                break;
+            case "route model deleted":
+                File.Delete(Path.Combine(folder, "route-model.zip"));
+                break;
+            case "vectors deleted":
+                File.Delete(Path.Combine(folder, "vectors.bin"));
+                break;
+            case "vectors damaged after the header":
+                using (var stream = new FileStream(Path.Combine(folder, "vectors.bin"), FileMode.Open, FileAccess.Write))
+                {
+                    // Magic (6 bytes), dimensions and count (4 each); the first passage id follows.
+                    stream.Position = 14;
+                    stream.Write([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
+                }
+
+                break;
+            case "vectors of another passage":
+                var bytes = File.ReadAllBytes(Path.Combine(folder, "vectors.bin"));
+                var id = System.Text.Encoding.UTF8.GetBytes("options#compared-with-ect");
+                var at = bytes.AsSpan().IndexOf(id);
+                System.Text.Encoding.UTF8.GetBytes("options#compared-with-xyz").CopyTo(bytes, at);
+                File.WriteAllBytes(Path.Combine(folder, "vectors.bin"), bytes);
+                break;
+            case "calibration deleted":
+                File.Delete(Path.Combine(folder, "route-calibration.json"));
+                break;
+            case "calibration empty":
+                File.WriteAllText(Path.Combine(folder, "route-calibration.json"), "{}");
+                break;
+            case "calibration without crisis":
+                var file = Path.Combine(folder, "route-calibration.json");
+                var calibration = JsonNode.Parse(File.ReadAllText(file))!;
+                Assert.True(calibration["thresholds"]!.AsObject().Remove("crisis"));
+                File.WriteAllText(file, calibration.ToJsonString());
+                break;
+            case "semantic folder deleted":
+                Directory.Delete(folder, recursive: true);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
+        }
+    }
+
+    [Fact]
+    public void TryReload_VersionBuiltWithoutTheSemanticLayer_IsRejected()
+    {
+        var root = fixture.CopyRoot();
+        using var live = OpenLive(root);
+        var serving = live.CorpusVersion;
+        var plain = new IndexBuilder(timeProvider: new SteppingTimeProvider())
+            .Build(TestCorpus.Snapshot(TestCorpus.StandardDocuments()[..1]), new IndexBuildOptions { Root = root, KeepVersions = 5 });
+        Assert.Equal(plain.Version, new IndexVersions(root).ReadCurrent());
+
+        Assert.False(live.TryReload(out var error));
+
+        Assert.Contains("built without 'semantic'", error, StringComparison.Ordinal);
+        Assert.Equal(serving, live.CorpusVersion);
+    }
+
+    [Fact]
+    public void Constructor_VersionBuiltWithoutTheSemanticLayer_ThrowsInvalidData()
+    {
+        var root = Path.Combine(fixture.NewFolder(), "index");
+        new IndexBuilder().Build(TestCorpus.Standard(), new IndexBuildOptions { Root = root });
+
+        var error = Assert.Throws<InvalidDataException>(() => OpenLive(root));
+
+        Assert.Contains("built without", error.Message, StringComparison.Ordinal);
+        Assert.Contains("kfaq index", error.Message, StringComparison.Ordinal);
+    }
+}
