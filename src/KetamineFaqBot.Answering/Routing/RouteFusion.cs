@@ -16,8 +16,8 @@ namespace KetamineFaqBot.Answering.Routing;
 /// question (typos, slang): retrieval and the confidence gate then decide.</item>
 /// <item>When the rules let a message through (or only found no ketamine words), the classifier may call it small talk;
 /// when the rules let it through, out of scope.</item>
-/// <item>Check-in: when the route is neither crisis nor emergency but the crisis probability is in the lower crisis band
-/// or above (or the emergency probability above its threshold), the reply leads with the check-in text (988, 911, the
+/// <item>Check-in: when the route is neither crisis nor emergency but the crisis or the emergency probability is in its
+/// lower band or above, the reply leads with the check-in text (988, 911, the
 /// clinic) and carries the crisis resources: an uncertain crisis is never answered bare.</item>
 /// </list>
 /// Deterministic: the same decision and scores always give the same route.
@@ -94,7 +94,7 @@ public static class RouteFusion
     {
         // SAFETY: an uncertain crisis is never answered bare: the reply leads with the check-in and carries the resources.
         var checkIn = decision.Route is not (Route.Crisis or Route.Emergency)
-            && (scores[Route.Crisis] >= thresholds.CrisisCheckIn || scores[Route.Emergency] >= thresholds.For(Route.Emergency));
+            && (scores[Route.Crisis] >= thresholds.CrisisCheckIn || scores[Route.Emergency] >= thresholds.EmergencyCheckIn);
         if (checkIn)
         {
             decision = decision with { MentionsSelfHarm = true, Rules = [.. decision.Rules, "classifier:crisis-check-in"] };

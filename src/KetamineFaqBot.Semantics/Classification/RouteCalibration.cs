@@ -13,15 +13,18 @@ namespace KetamineFaqBot.Semantics.Classification;
 /// <param name="Exemplars">Reviewed exemplars trained on (typo copies not counted).</param>
 /// <param name="Folds">Folds of the cross-validation.</param>
 /// <param name="FaqMatch">Cosine at or above which a question is a paraphrase of a vetted FAQ phrasing (1: never).</param>
+/// <param name="EmergencyCheckIn">Lower emergency band: answered, but led by the check-in text (which names 911).</param>
 public sealed record RouteCalibration(
     IReadOnlyDictionary<string, float> Thresholds,
     float CrisisCheckIn,
     IReadOnlyList<RouteFigures> Routes,
     int Exemplars,
     int Folds,
-    float FaqMatch = 1f)
+    float FaqMatch = 1f,
+    float EmergencyCheckIn = 1f)
 {
     public RouteThresholds ToThresholds() => new(
         Thresholds.ToDictionary(t => RouteNames.TryParse(t.Key, out var r) ? r : throw new InvalidDataException($"Unknown route '{t.Key}' in the calibration."), t => t.Value),
-        CrisisCheckIn);
+        CrisisCheckIn,
+        EmergencyCheckIn);
 }

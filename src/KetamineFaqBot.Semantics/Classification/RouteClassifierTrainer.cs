@@ -127,6 +127,7 @@ internal static class RouteClassifierTrainer
         var thresholds = new Dictionary<string, float>(StringComparer.Ordinal);
         var figures = new List<RouteFigures>();
         float checkIn = 1f;
+        float emergencyCheckIn = 1f;
         foreach (var route in ExemplarReader.Routes)
         {
             var positives = Enumerable.Range(0, exemplars.Count).Where(i => exemplars[i].Route == route).ToList();
@@ -146,12 +147,16 @@ internal static class RouteClassifierTrainer
                 {
                     checkIn = Math.Min(threshold, Threshold(negatives, MaxCheckInRate, MinimumCheckIn));
                 }
+                else if (route == Route.Emergency)
+                {
+                    emergencyCheckIn = Math.Min(threshold, Threshold(negatives, MaxCheckInRate, MinimumCheckIn));
+                }
             }
 
             figures.Add(new RouteFigures(route.ToWire(), positives.Count, recall, precision, recallAt, falseAt));
         }
 
-        return new RouteCalibration(thresholds, checkIn, figures, exemplars.Count, Folds);
+        return new RouteCalibration(thresholds, checkIn, figures, exemplars.Count, Folds, EmergencyCheckIn: emergencyCheckIn);
     }
 
     /// <summary>
@@ -189,6 +194,7 @@ internal static class RouteClassifierTrainer
             ["exemplars"] = calibration.Exemplars.ToString(CultureInfo.InvariantCulture),
             ["folds"] = calibration.Folds.ToString(CultureInfo.InvariantCulture),
             ["threshold.crisis_check_in"] = calibration.CrisisCheckIn.ToString("0.000", CultureInfo.InvariantCulture),
+            ["threshold.emergency_check_in"] = calibration.EmergencyCheckIn.ToString("0.000", CultureInfo.InvariantCulture),
         };
         foreach (var (route, threshold) in calibration.Thresholds)
         {

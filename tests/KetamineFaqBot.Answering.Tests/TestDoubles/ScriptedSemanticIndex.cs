@@ -25,7 +25,8 @@ internal sealed class ScriptedSemanticIndex(RouteThresholds thresholds) : ISeman
             [Route.Answer] = 0.5f, [Route.Referral] = 0.5f, [Route.Crisis] = 0.4f, [Route.Emergency] = 0.4f,
             [Route.Refusal] = 0.5f, [Route.OutOfScope] = 0.5f, [Route.Smalltalk] = 0.5f,
         },
-        0.15f);
+        0.15f,
+        0.2f);
 
     public static RouteScores Scores(params (Route Route, float P)[] probabilities)
     {

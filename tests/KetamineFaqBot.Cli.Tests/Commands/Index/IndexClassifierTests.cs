@@ -46,7 +46,7 @@ public sealed class IndexClassifierTests : IDisposable
             Assert.Matches($@"(?m)^  {route} +[56] +\d+ %", output);
         }
 
-        Assert.Contains("crisis check-in from", output, StringComparison.Ordinal);
+        Assert.Contains("check-in from crisis", output, StringComparison.Ordinal);
         var manifest = File.ReadAllText(Path.Combine(Root, "versions", File.ReadAllText(Path.Combine(Root, "current")).Trim(), "manifest.json"));
         Assert.Contains("threshold.crisis", manifest, StringComparison.Ordinal);
     }
