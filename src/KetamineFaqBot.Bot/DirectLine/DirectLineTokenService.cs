@@ -1,6 +1,10 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using KetamineFaqBot.Bot.DirectLine.Logging;
 using KetamineFaqBot.Bot.Options;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -8,24 +12,46 @@ using Microsoft.IdentityModel.Tokens;
 namespace KetamineFaqBot.Bot.DirectLine;
 
 /// <summary>HS256 JWTs carrying conv, user and exp. Web Chat reads the user claim and uses it as the user id.</summary>
+/// <remarks>
+/// Unless <c>DirectLine:TokenSigningKey</c> is set, every token is signed with its own random 256-bit key, and that
+/// key travels in the token's <c>kid</c> header, sealed by the ASP.NET Core Data Protection key ring (kept beside the
+/// SQLite file, or in Redis: see <c>KeyRingLocation</c>). Any process that reads the same ring unseals the key and
+/// checks the signature, so a restart or a second instance keeps every web chat; a <c>kid</c> sealed by another ring,
+/// or made up, does not unseal and the token gets 403.
+/// Why this design: the key ring is then the only secret to store, share between instances, rotate and back up, and
+/// Data Protection already does all four (a new ring key every 90 days, older ones kept for unsealing, instances that
+/// start together each add a key instead of overwriting one). A persisted HMAC key would need its own store, its own
+/// first-writer-wins rule and its own rotation. Protecting the whole token with IDataProtector instead would make it
+/// opaque, but Web Chat and Direct Line JS decode it as a JWT to read the user id, so it stays a readable HS256 JWT and
+/// is checked exactly as before (issuer, audience, lifetime, conversation claim).
+/// </remarks>
 public sealed class DirectLineTokenService
 {
     public const string Issuer = "ketaminefaqbot-directline";
     public const string ConversationClaim = "conv";
     public const string UserClaim = "user";
 
+    // Part of every sealed key: changing it refuses every outstanding token.
+    private const string KeyPurpose = "KetamineFaqBot.DirectLine.TokenSigningKey.v1";
+
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly SymmetricSecurityKey _key;
+    private readonly SymmetricSecurityKey? _configuredKey;
+    private readonly IDataProtector _keySealer;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger<DirectLineTokenService> _logger;
 
-    public DirectLineTokenService(IOptions<DirectLineOptions> options, TimeProvider timeProvider)
+    public DirectLineTokenService(
+        IOptions<DirectLineOptions> options, IDataProtectionProvider dataProtection, TimeProvider timeProvider, ILogger<DirectLineTokenService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dataProtection);
         var configured = options.Value.TokenSigningKey;
-        _key = new SymmetricSecurityKey(string.IsNullOrEmpty(configured) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(configured));
+        _configuredKey = string.IsNullOrEmpty(configured) ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured));
+        _keySealer = dataProtection.CreateProtector(KeyPurpose);
         _lifetime = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
         _timeProvider = timeProvider;
+        _logger = logger;
     }
 
     public IssuedToken Issue(string conversationId, string userId)
@@ -39,7 +65,7 @@ public sealed class DirectLineTokenService
             NotBefore = now,
             Expires = now + _lifetime,
             Claims = new Dictionary<string, object> { [ConversationClaim] = conversationId, [UserClaim] = userId },
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(_configuredKey ?? NewSealedKey(), SecurityAlgorithms.HmacSha256),
         });
         return new IssuedToken(token, (int)_lifetime.TotalSeconds);
     }
@@ -56,7 +82,8 @@ public sealed class DirectLineTokenService
         {
             ValidIssuer = Issuer,
             ValidAudience = Issuer,
-            IssuerSigningKey = _key,
+            IssuerSigningKey = _configuredKey,
+            IssuerSigningKeyResolver = _configuredKey is null ? UnsealKey : null,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             RequireExpirationTime = true,
             ClockSkew = TimeSpan.FromSeconds(30),
@@ -71,6 +98,30 @@ public sealed class DirectLineTokenService
         }
 
         return new DirectLineTokenClaims(conversationId, userId);
+    }
+
+    private SymmetricSecurityKey NewSealedKey()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        return new SymmetricSecurityKey(key) { KeyId = Base64Url.EncodeToString(_keySealer.Protect(key)) };
+    }
+
+    private IEnumerable<SecurityKey> UnsealKey(string token, SecurityToken securityToken, string kid, TokenValidationParameters parameters)
+    {
+        if (string.IsNullOrEmpty(kid))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [new SymmetricSecurityKey(_keySealer.Unprotect(Base64Url.DecodeFromChars(kid)))];
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
+        {
+            DirectLineLog.TokenKeyNotUnsealed(_logger);
+            return [];
+        }
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

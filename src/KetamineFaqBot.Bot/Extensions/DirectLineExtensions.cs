@@ -21,6 +21,7 @@ public static class DirectLineExtensions
         services.TryAddSingleton<IDirectLineStore, ActivityLogDirectLineStore>();
         services.AddSingleton<DirectLineStreamHub>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddDataProtection();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineAuthorizer>();
         services.AddKeyedSingleton(DirectLineEndpoints.RateLimiterKey, (sp, _) =>

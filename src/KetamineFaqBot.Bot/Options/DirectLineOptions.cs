@@ -7,7 +7,10 @@ public sealed class DirectLineOptions
 {
     public const string SectionName = "DirectLine";
 
-    /// <summary>HS256 key (at least 32 characters). Unset: a random key per process, so tokens die with a restart.</summary>
+    /// <summary>
+    /// HS256 key (at least 32 characters), an override. Unset (the default): each token's key is sealed by the Data
+    /// Protection key ring kept with the store, so tokens outlive a restart and work on every instance.
+    /// </summary>
     [MinLength(32)]
     public string? TokenSigningKey { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KetamineFaqBot.Bot.Tests.TestSupport;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KetamineFaqBot.Bot.Tests.Storage;
 
 /// <summary>
-/// Two bot instances on different loopback ports sharing one real redis-server, as behind a load balancer: one Direct
-/// Line conversation moves between them.
+/// Two bot instances on different loopback ports sharing one real redis-server, as behind a load balancer, with no
+/// <c>DirectLine:TokenSigningKey</c> (the shipped default): one Direct Line conversation moves between them.
 /// </summary>
 public sealed class ScaleOutTests : IAsyncLifetime
 {
@@ -27,6 +28,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
             ["Storage:Provider"] = "Redis",
             ["Storage:ConnectionString"] = _redis.ConnectionString,
             ["Storage:KeyPrefix"] = "scale:",
+            ["DirectLine:TokenSigningKey"] = null,
         };
         _a = BotTestHost.StartProductionLike(settings);
         _b = BotTestHost.StartProductionLike(settings);
@@ -75,6 +77,49 @@ public sealed class ScaleOutTests : IAsyncLifetime
         // Paging from the middle on B continues exactly where A's page stopped.
         var (rest, _) = await onB.GetActivitiesAsync("2");
         Assert.Equal(idsA.Skip(2), rest.Select(a => (string)a!["id"]!));
+    }
+
+    [Fact]
+    public async Task DirectLineToken_IssuedByA_PostsAndReadsOnB()
+    {
+        using var httpA = _a.CreateHttpClient();
+        using var httpB = _b.CreateHttpClient();
+        var onA = await DirectLineTestClient.StartAsync(httpA);
+        var onB = new DirectLineTestClient(httpB, onA.ConversationId, onA.Token, onA.StreamUrl);
+
+        var posted = await onB.SendTextAsync("is ketamine addictive?", "c-1");
+        var (activities, _) = await onB.GetActivitiesAsync();
+
+        Assert.Contains(activities, a => (string?)a!["id"] == posted);
+        using var refreshed = await onB.RefreshTokenAsync();
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+    }
+
+    [Fact]
+    public async Task DirectLineToken_FromAnotherKeyRing_Gets403OnB()
+    {
+        // Same server, another key prefix: another deployment, with its own conversations and its own key ring.
+        await using var other = BotTestHost.Start(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Redis",
+            ["Storage:ConnectionString"] = _redis.ConnectionString,
+            ["Storage:KeyPrefix"] = "other:",
+            ["DirectLine:TokenSigningKey"] = null,
+        });
+        await other.WaitUntilReadyAsync();
+        using var httpOther = other.CreateHttpClient();
+        using var httpB = _b.CreateHttpClient();
+        var foreign = await DirectLineTestClient.StartAsync(httpOther);
+        var onB = new DirectLineTestClient(httpB, foreign.ConversationId, foreign.Token, foreign.StreamUrl);
+
+        // A token B could verify would get 404 here (the conversation is not in B's store): 403 means the signature.
+        using var post = await onB.PostAsync(DirectLineTestClient.Message("hi", "c-1"));
+        using var read = await onB.GetAsync($"v3/directline/conversations/{foreign.ConversationId}/activities?watermark=");
+        using var refresh = await onB.RefreshTokenAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refresh.StatusCode);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using KetamineFaqBot.Bot.Tests.TestSupport;
 using KetamineFaqBot.Storage;
@@ -12,6 +13,9 @@ public sealed class SqliteRestartTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kfaq-restart-" + Guid.NewGuid().ToString("N"));
 
     private Dictionary<string, string?> Settings => new() { ["Storage:ConnectionString"] = Path.Combine(_folder, "state.db") };
+
+    /// <summary>The shipped default: no <c>DirectLine:TokenSigningKey</c>.</summary>
+    private Dictionary<string, string?> WithoutSigningKey => new(Settings) { ["DirectLine:TokenSigningKey"] = null };
 
     public void Dispose()
     {
@@ -52,6 +56,62 @@ public sealed class SqliteRestartTests : IDisposable
         var after = await WaitForAnswersAsync(resumed, 2);
         Assert.Contains("55.4", after.Texts[^1], StringComparison.Ordinal);
         Assert.Equal(after.Ids.Count, after.Ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Restart_NoSigningKeyConfigured_OldTokenPostsReadsRefreshesAndReconnects()
+    {
+        DirectLineTestClient before;
+        await using (var first = BotTestHost.Start(WithoutSigningKey))
+        {
+            using var http = first.CreateHttpClient();
+            before = await DirectLineTestClient.StartAsync(http);
+            await before.SendTextAsync("is ketamine addictive?", "c-1");
+            await before.WaitForAnswersAsync(1);
+        }
+
+        await using var second = BotTestHost.Start(WithoutSigningKey);
+        using var http2 = second.CreateHttpClient();
+        var resumed = new DirectLineTestClient(http2, before.ConversationId, before.Token, before.StreamUrl);
+
+        var posted = await resumed.SendTextAsync("and the cost?", "c-2");
+        var answers = await resumed.WaitForAnswersAsync(2);
+        Assert.Equal(posted, (string?)answers[^1]["replyToId"]);
+        using var refreshed = await resumed.RefreshTokenAsync();
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        using var reconnected = await resumed.ReconnectAsync();
+        Assert.Equal(HttpStatusCode.OK, reconnected.StatusCode);
+
+        // The key ring that made this possible sits beside the SQLite file.
+        Assert.Single(Directory.GetFiles(Path.Combine(_folder, "keys"), "key-*.xml"));
+    }
+
+    [Fact]
+    public async Task Restart_KeyRingDeleted_OldTokenGets403ThoughConversationIsStored()
+    {
+        DirectLineTestClient before;
+        await using (var first = BotTestHost.Start(WithoutSigningKey))
+        {
+            using var http = first.CreateHttpClient();
+            before = await DirectLineTestClient.StartAsync(http);
+            await before.SendTextAsync("is ketamine addictive?", "c-1");
+            await before.WaitForAnswersAsync(1);
+        }
+
+        Directory.Delete(Path.Combine(_folder, "keys"), recursive: true);
+        await using var second = BotTestHost.Start(WithoutSigningKey);
+        using var http2 = second.CreateHttpClient();
+        var resumed = new DirectLineTestClient(http2, before.ConversationId, before.Token, before.StreamUrl);
+
+        using var post = await resumed.PostAsync(DirectLineTestClient.Message("and the cost?", "c-2"));
+        using var read = await resumed.GetAsync($"v3/directline/conversations/{before.ConversationId}/activities?watermark=");
+        using var refresh = await resumed.RefreshTokenAsync();
+        using var reconnect = await resumed.ReconnectAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, reconnect.StatusCode);
     }
 
     [Fact]

@@ -72,7 +72,16 @@ public sealed class BotTestHost : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            merged[key] = value;
+            // A null value leaves the setting unset, as in a deployment that does not mention it (UseSetting would
+            // turn it into an empty string).
+            if (value is null)
+            {
+                merged.Remove(key);
+            }
+            else
+            {
+                merged[key] = value;
+            }
         }
 
         var host = new BotTestHost(merged, configureServices, realAnswers, realStores);

@@ -50,6 +50,17 @@ public sealed class DirectLineTestClient(HttpClient http, string conversationId,
         return Http.SendAsync(request);
     }
 
+    /// <summary>POST tokens/refresh with this client's token, as Direct Line JS does every 15 minutes.</summary>
+    public Task<HttpResponseMessage> RefreshTokenAsync()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "v3/directline/tokens/refresh");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>GET conversations/{id}: what Direct Line JS calls to reconnect, for a fresh stream URL.</summary>
+    public Task<HttpResponseMessage> ReconnectAsync() => GetAsync($"v3/directline/conversations/{ConversationId}?watermark=");
+
     public async Task<(JsonArray Activities, string Watermark)> GetActivitiesAsync(string? watermark = "")
     {
         using var response = await GetAsync($"v3/directline/conversations/{ConversationId}/activities?watermark={watermark}");

@@ -25,7 +25,8 @@ public sealed class WebChatPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = BotTestHost.StartWithRealAnswers();
+        // As shipped, with no DirectLine:TokenSigningKey: the page holds a token whose key the key ring sealed.
+        _host = BotTestHost.StartWithRealAnswers(new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = null });
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

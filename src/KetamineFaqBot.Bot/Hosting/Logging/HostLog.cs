@@ -9,4 +9,10 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Running in anonymous mode (no Microsoft app id): /api/messages accepts only loopback serviceUrls")]
     public static partial void AnonymousMode(ILogger logger);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Data Protection key ring (seals web chat token keys; back it up with the data): folder {Folder}")]
+    public static partial void KeyRingInFolder(ILogger logger, string folder);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Data Protection key ring (seals web chat token keys; back it up with the data): Redis {Endpoint} key {Key}")]
+    public static partial void KeyRingInRedis(ILogger logger, string endpoint, string key);
 }
