@@ -229,5 +229,11 @@ public sealed class LiveIndex : IRetriever, IDisposable
         {
             // Disposed between the check and the reload.
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // SAFETY: this runs on a timer or watcher thread, where an escaping exception ends the process and every
+            // patient's conversation with it. Whatever went wrong, the version served keeps serving.
+            logger.ReloadCheckFailed(CorpusVersion, ex.GetType().Name + ": " + ex.Message);
+        }
     }
 }
