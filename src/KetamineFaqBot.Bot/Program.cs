@@ -12,8 +12,10 @@ builder.AddAnswerPipeline();
 builder.AddDirectLine();
 builder.AddBotFramework();
 builder.AddAdmin();
+builder.AddSecurityHeaders();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseBotHost();
 app.MapWebChat();
 app.MapHealth();

@@ -11,7 +11,8 @@ namespace KetamineFaqBot.Bot.Admin;
 /// <summary>
 /// <c>/admin/*</c> for content owners, mapped only when <c>Admin:ApiKey</c> is set (otherwise every path is 404):
 /// <c>POST /admin/reindex</c>, <c>GET /admin/index</c>, <c>GET /admin/insights</c> (JSON, or HTML for
-/// <c>Accept: text/html</c>), plus the key-entry page <c>GET /insights</c> that shows the HTML report in a browser.
+/// <c>Accept: text/html</c>), plus the key-entry page <c>GET /insights</c> that shows the HTML report in a browser, with
+/// its script and stylesheet under <c>/insights/</c>.
 /// </summary>
 public static class AdminEndpoints
 {
@@ -29,17 +30,11 @@ public static class AdminEndpoints
         admin.MapPost("/reindex", ReindexAsync);
         admin.MapGet("/index", Index);
         admin.MapGet("/insights", InsightsAsync);
-        app.MapGet("/insights", () => TypedResults.Content(KeyPage.Value, "text/html; charset=utf-8")).RequireRateLimiting(RateLimitPolicy);
+        app.MapGet("/insights", () => TypedResults.Content(InsightsPage.Html, "text/html; charset=utf-8")).RequireRateLimiting(RateLimitPolicy);
+        app.MapGet(InsightsPage.ScriptPath, () => TypedResults.Content(InsightsPage.Script, "text/javascript; charset=utf-8"));
+        app.MapGet(InsightsPage.StylesheetPath, () => TypedResults.Content(InsightsPage.Stylesheet, "text/css; charset=utf-8"));
         return app;
     }
-
-    private static readonly Lazy<string> KeyPage = new(() =>
-    {
-        using var stream = typeof(AdminEndpoints).Assembly.GetManifestResourceStream("Admin.insights.html")
-            ?? throw new InvalidOperationException("The insights page is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
 
     private static async Task<Results<Ok<ReindexResult>, ProblemHttpResult>> ReindexAsync(ContentReindexer reindexer, CancellationToken cancellationToken)
     {

@@ -5,16 +5,16 @@ using KetamineFaqBot.Answering.Insights;
 
 namespace KetamineFaqBot.Bot.Admin;
 
-/// <summary>The insights report as one self-contained HTML page for people (every value HTML-encoded).</summary>
+/// <summary>The insights report as one HTML page for people (every value HTML-encoded), styled by the key page's stylesheet.</summary>
 public static class InsightsHtml
 {
     public static string Render(InsightsReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
+        // The stylesheet is linked, not inlined: the content owners' Content-Security-Policy allows no inline style.
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Content insights</title>")
-            .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2733}table{border-collapse:collapse;margin-bottom:2rem}")
-            .Append("th,td{border:1px solid #ccd5de;padding:.3rem .6rem;text-align:left;vertical-align:top}th{background:#eef2f6}.overdue{color:#a11}</style></head><body>")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(InsightsPage.StylesheetPath).Append("\"></head><body>")
             .Append("<h1>Content insights</h1><p>")
             .Append(Encode(string.Create(CultureInfo.InvariantCulture, $"Last {report.Days} days, generated {report.GeneratedAt:yyyy-MM-dd HH:mm} UTC, live index {report.CorpusVersion ?? "unknown"}.")))
             .Append("</p>");

@@ -27,4 +27,10 @@ public sealed class WebChatOptions
 
     [Required]
     public string Locale { get; set; } = "en-US";
+
+    /// <summary>
+    /// Origins allowed to show the page in a frame (a clinic's own site that embeds the chat), such as
+    /// <c>https://clinic.example</c>. Empty (default): no site may frame it. Checked at start by <see cref="WebChatOptionsValidator"/>.
+    /// </summary>
+    public IList<string> FrameAncestors { get; set; } = [];
 }

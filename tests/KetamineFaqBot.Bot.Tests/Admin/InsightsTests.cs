@@ -93,10 +93,14 @@ public sealed class InsightsTests : IAsyncLifetime, IDisposable
         Assert.Contains("[email]", page, StringComparison.Ordinal);
         Assert.Contains("too vague, call [phone]", page, StringComparison.Ordinal);
         Assert.DoesNotContain("pat@example.com", page, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/insights/insights.css\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<style", page, StringComparison.Ordinal);
 
         using var keyPage = await _http.GetAsync("insights");
+        using var keyScript = await _http.GetAsync("insights/insights.js");
         Assert.Equal(HttpStatusCode.OK, keyPage.StatusCode);
-        Assert.Contains("X-Api-Key", await keyPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/insights/insights.js\"></script>", await keyPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("'X-Api-Key': key", await keyScript.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static long Total(JsonObject report) => report["routes"]!.AsArray().Sum(r => (long)r!["total"]!);

@@ -1,18 +1,14 @@
+using System.Text.RegularExpressions;
 using KetamineFaqBot.Bot.Tests.TestSupport;
 using Microsoft.Playwright;
 
 namespace KetamineFaqBot.Bot.Tests.WebChat;
 
 /// <summary>The real page, the official Web Chat bundle and headless Chromium against the bot's own Direct Line and
-/// the real answering pipeline (shipped corpus, rules and fixed texts).</summary>
+/// the real answering pipeline (shipped corpus, rules and fixed texts), under the page's Content-Security-Policy: no test
+/// may make the page report a violation.</summary>
 public sealed class WebChatPageTests : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private const string WelcomeText = "answers general questions about ketamine treatment";
     private const string CrisisMessage = "what are the side effects? honestly i dont want to be alive anymore";
     private const string CrisisLine = "988 Suicide & Crisis Lifeline (US)";
@@ -28,12 +24,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
         // As shipped, with no DirectLine:TokenSigningKey: the page holds a token whose key the key ring sealed.
         _host = BotTestHost.StartWithRealAnswers(new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = null });
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -143,6 +134,55 @@ public sealed class WebChatPageTests : IAsyncLifetime
         await Assertions.Expect(Transcript(page).GetByText("Possible side effects of ketamine include", new() { Exact = false }).First).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task AnswerNamingAWebSite_ShowsItAsALink() => WithPageAsync(nameof(AnswerNamingAWebSite_ShowsItAsALink), async page =>
+    {
+        // Web Chat turns "ClinicalTrials.gov" into a link and draws its external-link icon from a data: URL.
+        await SendAsync(page, "How can I find a ketamine clinical trial?");
+
+        var link = Transcript(page).GetByRole(AriaRole.Link, new() { Name = "ClinicalTrials.gov" }).First;
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", new Regex("^https?://clinicaltrials\\.gov/?$", RegexOptions.IgnoreCase));
+    });
+
+    [Fact]
+    public async Task UnderThePolicy_WebChatStylesApply_InjectedStylesRefusedAndReported()
+    {
+        await using var context = await _browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        var violations = await CspViolationRecorder.AttachAsync(page);
+
+        var response = await page.GotoAsync(_host.BaseAddress.ToString());
+        await Assertions.Expect(page.GetByText(WelcomeText, new() { Exact = false }).First).ToBeVisibleAsync();
+        Assert.StartsWith("default-src 'none'; script-src 'self'; style-src 'self' 'sha256-", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
+        violations.AssertNone();
+
+        // Web Chat's own style sheets are in force, the scroll-to-bottom component's too (Web Chat 4.18 gives it no nonce).
+        var sheets = await page.EvaluateAsync<string[]>(
+            "() => Array.from(document.querySelectorAll('style[data-emotion]'), s => s.dataset.emotion.replace(/-[A-Za-z]+$/, '') + ' ' + (s.sheet ? s.sheet.cssRules.length : -1))");
+        var rules = sheets.Select(sheet => sheet.Split(' ')).ToDictionary(parts => parts[0], parts => int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(rules.GetValueOrDefault("webchat--css") > 0 && rules.GetValueOrDefault("react-scroll-to-bottom--css") > 0, string.Join(", ", sheets));
+
+        // What an injected <style> or style attribute would do: hide the chat. The policy refuses both and reports them.
+        await page.EvaluateAsync("""
+            () => {
+              const style = document.createElement('style');
+              style.textContent = '#webchat { display: none }';
+              document.head.appendChild(style);
+              document.body.insertAdjacentHTML('beforeend', '<p id="injected" style="display: none">injected</p>');
+            }
+            """);
+        await Assertions.Expect(page.Locator("#webchat")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#injected")).ToBeVisibleAsync();
+        await Eventually.ValueAsync(() => Task.FromResult(violations.Violations.Count >= 2 ? violations.Violations : null));
+        Assert.Equal(["style-src-attr inline", "style-src-elem inline"], violations.Violations.Select(v => string.Join(' ', v.Split(' ')[..2])).Order(StringComparer.Ordinal));
+
+        await SendAsync(page, "is ketamine addictive?");
+        await Assertions.Expect(page.GetByText("do not consider it highly addictive", new() { Exact = false }).First).ToBeVisibleAsync();
+        Assert.Equal(2, violations.Violations.Count);
+    }
+
     private static async Task SendAsync(IPage page, string text)
     {
         var box = page.Locator("[data-id='webchat-sendbox-input']");
@@ -203,6 +243,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
         // A script error can unmount Web Chat and blank the whole transcript; no test may cause one. Web Chat catches
         // errors thrown while rendering and logs them, so the console counts too (a resource that fails to load does not).
         var pageErrors = new List<string>();
+        var violations = await CspViolationRecorder.AttachAsync(page);
         page.PageError += (_, error) => pageErrors.Add(error);
         page.Console += (_, message) =>
         {
@@ -216,6 +257,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
             await page.GotoAsync(_host.BaseAddress.ToString());
             await Assertions.Expect(page.GetByText(WelcomeText, new() { Exact = false }).First).ToBeVisibleAsync();
             await test(page);
+            violations.AssertNone();
             Assert.Empty(pageErrors);
         }
         catch (Exception ex)
@@ -223,6 +265,11 @@ public sealed class WebChatPageTests : IAsyncLifetime
             var folder = Path.Combine(AppContext.BaseDirectory, "playwright-failures");
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            if (violations.Violations.Count > 0)
+            {
+                throw new InvalidOperationException("The page reported CSP violations: " + string.Join(" | ", violations.Violations), ex);
+            }
+
             if (pageErrors.Count > 0)
             {
                 throw new InvalidOperationException("The page threw: " + string.Join(" | ", pageErrors), ex);
