@@ -4,13 +4,14 @@ namespace KetamineFaqBot.Semantics.Embeddings;
 
 /// <summary>
 /// A bounded least-recently-used cache in front of an embedding generator, keyed by the exact text: a repeated
-/// question costs a dictionary lookup instead of a model run. Holds vectors only, never logged.
+/// question costs a dictionary lookup instead of a model run. Entries are keyed by a SHA-256 hash of the text, so the
+/// cache holds vectors and hashes only, never a patient's words; it lives in memory and is gone at restart.
 /// </summary>
 public sealed class CachedEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly int capacity;
-    private readonly Dictionary<string, LinkedListNode<(string Text, Embedding<float> Embedding)>> entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Text, Embedding<float> Embedding)> order = new();
+    private readonly Dictionary<string, LinkedListNode<(string Key, Embedding<float> Embedding)>> entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, Embedding<float> Embedding)> order = new();
     private readonly Lock gate = new();
 
     public CachedEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, int capacity)
@@ -43,7 +44,7 @@ public sealed class CachedEmbeddingGenerator : DelegatingEmbeddingGenerator<stri
         {
             for (var i = 0; i < texts.Count; i++)
             {
-                if (entries.TryGetValue(texts[i], out var node))
+                if (entries.TryGetValue(Key(texts[i]), out var node))
                 {
                     order.Remove(node);
                     order.AddFirst(node);
@@ -73,19 +74,23 @@ public sealed class CachedEmbeddingGenerator : DelegatingEmbeddingGenerator<stri
         return new GeneratedEmbeddings<Embedding<float>>(result.Select(e => e!));
     }
 
+    private static string Key(string text) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
     private void Add(string text, Embedding<float> embedding)
     {
-        if (entries.ContainsKey(text))
+        var key = Key(text);
+        if (entries.ContainsKey(key))
         {
             return;
         }
 
-        entries[text] = order.AddFirst((text, embedding));
+        entries[key] = order.AddFirst((key, embedding));
         while (entries.Count > capacity)
         {
             var last = order.Last!;
             order.RemoveLast();
-            entries.Remove(last.Value.Text);
+            entries.Remove(last.Value.Key);
         }
     }
 }
