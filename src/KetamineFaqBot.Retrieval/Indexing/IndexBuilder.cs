@@ -83,11 +83,12 @@ public sealed class IndexBuilder
     {
         // Built aside under a name that is never listed as a version, then renamed: versions/ only ever holds
         // complete folders, even if this process dies mid-way.
-        var partialPath = finalPath + IndexLayout.PartialSuffix;
+        // Each builder writes its own partial folder: two instances starting on an empty shared root at the same moment
+        // build side by side instead of deleting each other's files.
+        var partialPath = finalPath + IndexLayout.PartialSuffix + "-" + Guid.NewGuid().ToString("N", System.Globalization.CultureInfo.InvariantCulture);
         var moved = false;
         try
         {
-            DeleteFolder(partialPath);
             var manifest = Write(partialPath, name, builtAt, snapshot, options);
 
             // The pointer moves only to a version that opens and answers a query.
@@ -95,7 +96,14 @@ public sealed class IndexBuilder
             {
             }
 
-            System.IO.Directory.Move(partialPath, finalPath);
+            if (!TryMove(partialPath, finalPath))
+            {
+                // Another builder finished the same version (same second, same content) first: serve that one.
+                DeleteFolder(partialPath);
+                var existing = ReuseExisting(name, finalPath, snapshot, options.Extensions);
+                return existing;
+            }
+
             moved = true;
             IndexVersions.WriteCurrent(root, name);
             return manifest;
@@ -105,6 +113,20 @@ public sealed class IndexBuilder
             logger.IndexBuildFailed(ex, name);
             DeleteFolder(moved ? finalPath : partialPath);
             throw;
+        }
+    }
+
+    /// <returns>False when <paramref name="finalPath"/> already exists (another builder got there first).</returns>
+    private static bool TryMove(string partialPath, string finalPath)
+    {
+        try
+        {
+            System.IO.Directory.Move(partialPath, finalPath);
+            return true;
+        }
+        catch (IOException) when (System.IO.Directory.Exists(finalPath))
+        {
+            return false;
         }
     }
 
