@@ -21,11 +21,11 @@ public sealed class GuardrailsAlcoholMixingNowTests
     }
 
     [Theory]
-    [InlineData("is it dangerous to drink alcohol after a ketamine infusion?")]
-    [InlineData("can mixing ketamine and alcohol make you keep throwing up?")]
-    [InlineData("i cant stop throwing up since my ketamine session yesterday")]
-    public void Evaluate_GeneralQuestionOrNoAlcohol_NotEmergency(string message)
+    [InlineData("is it dangerous to drink alcohol after a ketamine infusion?", Route.Answer)]
+    [InlineData("can mixing ketamine and alcohol make you keep throwing up?", Route.Answer)]
+    [InlineData("i cant stop throwing up since my ketamine session yesterday", Route.Referral)]
+    public void Evaluate_GeneralQuestionOrNoAlcohol_AnsweredOrReferred(string message, Route expected)
     {
-        Assert.NotEqual(Route.Emergency, Evaluate(message).Route);
+        Assert.Equal(expected, RealPrompts.RouteOf(message));
     }
 }

@@ -22,12 +22,12 @@ public sealed class GuardrailsEmergencyNowTests
     }
 
     [Theory]
-    [InlineData("can ketamine cause your breathing to be slow?")]
-    [InlineData("i couldn't catch my breath for a minute during my infusion last week, is that normal?")]
-    [InlineData("do people ever pass out during a ketamine infusion?")]
-    [InlineData("i always feel like i'm going to faint when i get blood drawn, will the iv be a problem?")]
-    public void Evaluate_GeneralQuestionOrPastSymptom_NotEmergency(string message)
+    [InlineData("can ketamine cause your breathing to be slow?", Route.Answer)]
+    [InlineData("i couldn't catch my breath for a minute during my infusion last week, is that normal?", Route.Referral)]
+    [InlineData("do people ever pass out during a ketamine infusion?", Route.Answer)]
+    [InlineData("i always feel like i'm going to faint when i get blood drawn, will the iv be a problem?", Route.Answer)]
+    public void Evaluate_GeneralQuestionOrPastSymptom_AnsweredOrReferred(string message, Route expected)
     {
-        Assert.NotEqual(Route.Emergency, Evaluate(message).Route);
+        Assert.Equal(expected, RealPrompts.RouteOf(message));
     }
 }

@@ -78,7 +78,7 @@ public sealed class GuardrailsLoaderTests : IDisposable
         var negated = rules.Evaluate("i dont want to die");
         var negatedThenReal = rules.Evaluate("i dont want to die today. tomorrow i want to die");
 
-        Assert.NotEqual(Route.Crisis, negated.Route);
+        Assert.Equal(Route.OutOfScope, negated.Route);
         Assert.DoesNotContain("crisis.test", negated.Rules);
         Assert.True(negated.MentionsSelfHarm);
         Assert.Equal(Route.Crisis, negatedThenReal.Route);

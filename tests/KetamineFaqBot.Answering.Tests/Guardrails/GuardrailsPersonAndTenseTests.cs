@@ -39,9 +39,9 @@ public sealed class GuardrailsPersonAndTenseTests
     [Theory]
     [InlineData("can they use ketamine in emergency rooms?")]
     [InlineData("how should a clinic decide who gets ketamine?")]
-    public void Evaluate_GeneralOrHowQuestion_NotReferral(string question)
+    public void Evaluate_GeneralOrHowQuestion_Answered(string question)
     {
-        Assert.NotEqual(Route.Referral, Evaluate(question).Route);
+        Assert.Equal(Route.Answer, RealPrompts.RouteOf(question));
     }
 
     [Theory]
@@ -55,9 +55,9 @@ public sealed class GuardrailsPersonAndTenseTests
     [Theory]
     [InlineData("i dont plan on being here for the appointment on friday, can i reschedule my ketamine session?")]
     [InlineData("she gave away free samples at the clinic")]
-    public void Evaluate_LogisticsNotWarningSign_NotCrisis(string question)
+    public void Evaluate_LogisticsNotWarningSign_Answered(string question)
     {
-        Assert.NotEqual(Route.Crisis, Evaluate(question).Route);
+        Assert.Equal(Route.Answer, RealPrompts.RouteOf(question));
     }
     [Theory]
     [InlineData("my grandpa is 80 and has heart failure. would ketamine be too risky for him?")]
@@ -71,9 +71,9 @@ public sealed class GuardrailsPersonAndTenseTests
     [Theory]
     [InlineData("is ketamine safe for them? i mean for people with depression in general")]
     [InlineData("my brother asked me about ketamine, how much does it cost for him?")]
-    public void Evaluate_NoParticularPersonOrCostQuestion_NotReferral(string question)
+    public void Evaluate_NoParticularPersonOrCostQuestion_Answered(string question)
     {
-        Assert.NotEqual(Route.Referral, Evaluate(question).Route);
+        Assert.Equal(Route.Answer, RealPrompts.RouteOf(question));
     }
 
     [Theory]
@@ -108,8 +108,8 @@ public sealed class GuardrailsPersonAndTenseTests
     [InlineData("i hope ill be around long enough to see ketamine approved everywhere")]
     [InlineData("do teenagers who get ketamine think about suicide less often?")]
     [InlineData("are kids of depressed parents better off if the parent gets treatment?")]
-    public void Evaluate_LogisticsOrHope_NotCrisis(string question)
+    public void Evaluate_LogisticsOrHope_Answered(string question)
     {
-        Assert.NotEqual(Route.Crisis, Evaluate(question).Route);
+        Assert.Equal(Route.Answer, RealPrompts.RouteOf(question));
     }
 }

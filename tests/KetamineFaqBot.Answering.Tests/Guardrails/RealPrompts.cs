@@ -1,5 +1,6 @@
 using KetamineFaqBot.Answering.Guardrails;
 using KetamineFaqBot.Answering.Responses;
+using KetamineFaqBot.Core.Answering;
 
 namespace KetamineFaqBot.Answering.Tests.Guardrails;
 
@@ -12,4 +13,10 @@ internal static class RealPrompts
     public static KetamineFaqBot.Answering.Guardrails.Guardrails Rules => LazyRules.Value;
 
     public static ResponseTexts Texts => LazyTexts.Value;
+
+    /// <summary>
+    /// The route the rules give a message; a message no rule stops goes on to be answered from the corpus
+    /// (<see cref="Route.Answer"/>), so contrast tests can assert the exact route either way.
+    /// </summary>
+    public static Route RouteOf(string text) => Rules.Evaluate(text).Route ?? Route.Answer;
 }
