@@ -116,7 +116,7 @@ public sealed class AnswerPipeline : IAnswerService
         if (message.IsTooLong)
         {
             // SAFETY: a long message can still describe a crisis or an emergency; those routes win over "too long".
-            var (longDecision, longRouting) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
+            var (longDecision, longRouting, _) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
             if (longDecision.Route is Route.Crisis or Route.Emergency)
             {
                 return Fixed(longDecision.Route.Value, longDecision.ResponseKey, longDecision, turn.Locale) with { Routing = longRouting };
@@ -134,7 +134,7 @@ public sealed class AnswerPipeline : IAnswerService
             return Fixed(Route.Smalltalk, "smalltalk.greeting", new GuardrailDecision(Route.Smalltalk, null, [EmptyRule], false), turn.Locale);
         }
 
-        var (decision, routing) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
+        var (decision, routing, embedding) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
         var previous = state.RecentTurns.LastOrDefault(t => t.Route == RouteNames.ToWire(Route.Answer) && t.Query.Length > 0);
         var followUp = previous is not null && FollowUpContextualiser.IsFollowUp(text);
         var rescued = false;
@@ -142,8 +142,7 @@ public sealed class AnswerPipeline : IAnswerService
         {
             // A bare follow-up ("and the cost?") has no ketamine words, so the scope rules cannot see it is in scope;
             // only scope rules are overridden, never a safety route.
-            rescued = route == Route.OutOfScope && followUp
-                && decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal) || r == "classifier:out_of_scope");
+            rescued = followUp && RouteFusion.OutOfScopeByWordsOnly(decision);
             if (!rescued)
             {
                 return Fixed(route, decision.ResponseKey, decision, turn.Locale) with { Routing = routing };
@@ -157,19 +156,21 @@ public sealed class AnswerPipeline : IAnswerService
             query = await ContextualiseAsync(text, previous!.Query, rescued, cancellationToken);
         }
 
-        var answered = await AnswerFromCorpusAsync(turn, text, query, followUp ? query : text, decision, cancellationToken);
+        // The message's own embedding stands for the question unless a follow-up was rewritten into another one.
+        var standalone = new StandaloneQuestion(followUp ? query : text, followUp ? null : embedding);
+        var answered = await AnswerFromCorpusAsync(turn, text, query, standalone, decision, cancellationToken);
         return answered with { Routing = routing };
     }
 
     /// <summary>The vetted FAQ entry the question paraphrases (cosine at or above the version's calibrated threshold), if any.</summary>
-    private async Task<Core.Corpus.Passage?> FaqParaphraseAsync(string standalone, CancellationToken cancellationToken)
+    private async Task<Core.Corpus.Passage?> FaqParaphraseAsync(StandaloneQuestion standalone, CancellationToken cancellationToken)
     {
         if (embeddings is null || retriever.Extension<ISemanticIndex>() is not { } semantic)
         {
             return null;
         }
 
-        var embedding = await embeddings.GenerateVectorAsync(standalone, cancellationToken: cancellationToken);
+        var embedding = standalone.Embedding ?? await embeddings.GenerateVectorAsync(standalone.Text, cancellationToken: cancellationToken);
         return semantic.NearestFaq(embedding.Span) is { } best && best.Cosine >= semantic.FaqMatchThreshold ? best.Passage : null;
     }
 
@@ -177,18 +178,18 @@ public sealed class AnswerPipeline : IAnswerService
     /// The rules' decision heard together with the route classifier of the version served (see <see cref="RouteFusion"/>).
     /// Without a classifier (none configured, or a version without one) the rules decide alone.
     /// </summary>
-    private async Task<(GuardrailDecision Decision, RouteProvenance? Routing)> FuseAsync(
+    /// <returns>The decision, its provenance and the message's embedding (both null without a classifier).</returns>
+    private async Task<(GuardrailDecision Decision, RouteProvenance? Routing, ReadOnlyMemory<float>? Embedding)> FuseAsync(
         string text, GuardrailDecision rules, CancellationToken cancellationToken)
     {
         if (embeddings is null || retriever.Extension<ISemanticIndex>() is not { } semantic)
         {
-            return (rules, null);
+            return (rules, null, null);
         }
 
         var embedding = await embeddings.GenerateVectorAsync(text, cancellationToken: cancellationToken);
-        var scores = semantic.Classify(text, embedding.Span);
-        var fused = RouteFusion.Fuse(rules, scores, semantic.Thresholds);
-        return (fused.Decision, fused.Routing);
+        var fused = RouteFusion.Fuse(rules, semantic.Classify(text, embedding.Span), semantic.Thresholds);
+        return (fused.Decision, fused.Routing, embedding);
     }
 
     private async Task<string> ContextualiseAsync(string followUp, string previousQuery, bool rescued, CancellationToken cancellationToken)
@@ -208,15 +209,14 @@ public sealed class AnswerPipeline : IAnswerService
     }
 
     private async Task<Outcome> AnswerFromCorpusAsync(
-        Turn turn, string question, string query, string standalone, GuardrailDecision decision, CancellationToken cancellationToken)
+        Turn turn, string question, string query, StandaloneQuestion standalone, GuardrailDecision decision, CancellationToken cancellationToken)
     {
         var hits = retriever.Search(query, options.RetrieveTop, cancellationToken);
         var gateResult = gate.Evaluate(query, hits);
 
         // A paraphrase of a vetted FAQ question (typos and other words included) gets the vetted answer verbatim, even
         // when the lexical gate finds too few of its words.
-        var paraphrase = await FaqParaphraseAsync(standalone, cancellationToken);
-        if (paraphrase is not null && !gateResult.Passed)
+        if (!gateResult.Passed && await FaqParaphraseAsync(standalone, cancellationToken) is { } paraphrase)
         {
             logger.FaqParaphraseMatched();
             var faqRequest = new ComposeRequest(question, query, [new SearchHit(paraphrase, gateResult.TopScore)], turn.Locale, TermStatistics.For(retriever.Passages));
@@ -302,6 +302,9 @@ public sealed class AnswerPipeline : IAnswerService
 
         return answer with { Text = text, Provenance = answer.Provenance with { Routing = outcome.Routing } };
     }
+
+    /// <summary>The question as retrieval sees it, with its embedding when one was already made.</summary>
+    private sealed record StandaloneQuestion(string Text, ReadOnlyMemory<float>? Embedding);
 
     private sealed record Outcome(Answer Answer, string Query, bool MentionsSelfHarm, int HitCount)
     {

@@ -29,6 +29,20 @@ public static class RouteFusion
 
     private static readonly Route[] SafetyRoutes = [Route.Crisis, Route.Emergency, Route.Refusal];
 
+    /// <summary>The rule id provenance lists when the classifier chose <paramref name="route"/>.</summary>
+    public static string ClassifierRule(Route route) => "classifier:" + route.ToWire();
+
+    /// <summary>
+    /// The message was found out of scope only for its words: by a scope rule (no ketamine words) or by the classifier.
+    /// A follow-up ("and the cost?") found so may still be answered against the previous question.
+    /// </summary>
+    public static bool OutOfScopeByWordsOnly(GuardrailDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Route == Route.OutOfScope
+            && decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal) || r == ClassifierRule(Route.OutOfScope));
+    }
+
     public static FusedRoute Fuse(GuardrailDecision rules, RouteScores scores, RouteThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(rules);
@@ -45,11 +59,11 @@ public static class RouteFusion
 
             if (Takes(scores, thresholds, route))
             {
-                return Result(Take(rules, route, ResponseFor(route), scores), ClassifierLayer, scores, thresholds);
+                return Result(Take(rules, route, ResponseFor(route)), ClassifierLayer, scores, thresholds);
             }
         }
 
-        var scopeRule = rules.Route == Route.OutOfScope && rules.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal));
+        var scopeRule = OutOfScopeByWordsOnly(rules);
         switch (rules.Route)
         {
             case Route.Referral:
@@ -58,9 +72,9 @@ public static class RouteFusion
                 // The scope rules look for ketamine words; a misspelt in-scope question has none. Retrieval decides.
                 return Result(rules with { Route = null, ResponseKey = null }, ClassifierLayer, scores, thresholds);
             case null or Route.OutOfScope when (rules.Route is null || scopeRule) && Takes(scores, thresholds, Route.Smalltalk):
-                return Result(Take(rules, Route.Smalltalk, ResponseKeys.SmalltalkHelp, scores), ClassifierLayer, scores, thresholds);
+                return Result(Take(rules, Route.Smalltalk, ResponseKeys.SmalltalkHelp), ClassifierLayer, scores, thresholds);
             case null when Takes(scores, thresholds, Route.OutOfScope):
-                return Result(Take(rules, Route.OutOfScope, ResponseKeys.OutOfScope, scores), ClassifierLayer, scores, thresholds);
+                return Result(Take(rules, Route.OutOfScope, ResponseKeys.OutOfScope), ClassifierLayer, scores, thresholds);
             default:
                 return Result(rules, RulesLayer, scores, thresholds);
         }
@@ -81,12 +95,12 @@ public static class RouteFusion
         _ => ResponseKeys.Refusal,
     };
 
-    private static GuardrailDecision Take(GuardrailDecision rules, Route route, string responseKey, RouteScores scores) =>
+    private static GuardrailDecision Take(GuardrailDecision rules, Route route, string responseKey) =>
         rules with
         {
             Route = route,
             ResponseKey = responseKey,
-            Rules = [.. rules.Rules, $"classifier:{route.ToWire()}"],
+            Rules = [.. rules.Rules, ClassifierRule(route)],
             MentionsSelfHarm = rules.MentionsSelfHarm || route == Route.Crisis,
         };
 

@@ -134,23 +134,19 @@ internal static class RouteClassifierTrainer
             var predicted = Enumerable.Range(0, exemplars.Count).Where(i => heldOut[i].Top == route).ToList();
             var recall = positives.Count == 0 ? 0 : positives.Count(i => heldOut[i].Top == route) / (double)positives.Count;
             var precision = predicted.Count == 0 ? 0 : predicted.Count(i => exemplars[i].Route == route) / (double)predicted.Count;
-            double? recallAt = null;
-            double? falseAt = null;
+            var negatives = Enumerable.Range(0, exemplars.Count).Where(i => Negative(route, exemplars[i].Route)).Select(i => heldOut[i][route]).ToList();
+            var floor = route is Route.Crisis or Route.Emergency ? MinimumSafetyThreshold : MinimumThreshold;
+            var threshold = Threshold(negatives, MaxFalseSafetyRate, floor);
+            thresholds[route.ToWire()] = threshold;
+            var recallAt = positives.Count == 0 ? 0 : positives.Count(i => heldOut[i][route] >= threshold) / (double)positives.Count;
+            var falseAt = negatives.Count == 0 ? 0 : negatives.Count(p => p >= threshold) / (double)negatives.Count;
+            if (route == Route.Crisis)
             {
-                var negatives = Enumerable.Range(0, exemplars.Count).Where(i => Negative(route, exemplars[i].Route)).Select(i => heldOut[i][route]).ToList();
-                var floor = route is Route.Crisis or Route.Emergency ? MinimumSafetyThreshold : MinimumThreshold;
-                var threshold = Threshold(negatives, MaxFalseSafetyRate, floor);
-                thresholds[route.ToWire()] = threshold;
-                recallAt = positives.Count == 0 ? 0 : positives.Count(i => heldOut[i][route] >= threshold) / (double)positives.Count;
-                falseAt = negatives.Count == 0 ? 0 : negatives.Count(p => p >= threshold) / (double)negatives.Count;
-                if (route == Route.Crisis)
-                {
-                    checkIn = Math.Min(threshold, Threshold(negatives, MaxCheckInRate, MinimumCheckIn));
-                }
-                else if (route == Route.Emergency)
-                {
-                    emergencyCheckIn = Math.Min(threshold, Threshold(negatives, MaxCheckInRate, MinimumCheckIn));
-                }
+                checkIn = Math.Min(threshold, Threshold(negatives, MaxCheckInRate, MinimumCheckIn));
+            }
+            else if (route == Route.Emergency)
+            {
+                emergencyCheckIn = Math.Min(threshold, Threshold(negatives, MaxCheckInRate, MinimumCheckIn));
             }
 
             figures.Add(new RouteFigures(route.ToWire(), positives.Count, recall, precision, recallAt, falseAt));
