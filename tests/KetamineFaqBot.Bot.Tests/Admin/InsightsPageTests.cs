@@ -9,33 +9,24 @@ public sealed class InsightsPageTests : IAsyncLifetime
 {
     private const string Key = "content-owners-key-0123456789abcdef";
 
-    private BotTestHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserSession _session = null!;
 
     public async Task InitializeAsync()
     {
-        _host = BotTestHost.StartWithRealAnswers(new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _session = await BrowserSession.StartAsync(new Dictionary<string, string?> { ["Admin:ApiKey"] = Key });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [Fact]
     public async Task EnterKey_ShowsStyledReport_NoViolation()
     {
-        await using var context = await _browser.NewContextAsync();
+        await using var context = await _session.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         var violations = await CspViolationRecorder.AttachAsync(page);
 
-        var response = await page.GotoAsync(new Uri(_host.BaseAddress, "insights").ToString());
+        var response = await page.GotoAsync(new Uri(_session.Host.BaseAddress, "insights").ToString());
         Assert.Equal("frame-ancestors 'none'", (await response!.AllHeadersAsync())["content-security-policy"].Split("; ")[^1]);
 
         await page.GetByLabel("Admin key").FillAsync(Key + "x");

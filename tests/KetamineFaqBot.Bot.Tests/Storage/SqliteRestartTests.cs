@@ -58,17 +58,21 @@ public sealed class SqliteRestartTests : IDisposable
         Assert.Equal(after.Ids.Count, after.Ids.Distinct().Count());
     }
 
+    /// <summary>A web chat answered once by an instance (no signing key configured) that then stops.</summary>
+    private async Task<DirectLineTestClient> AnsweredOnAnInstanceThatStopsAsync()
+    {
+        await using var first = BotTestHost.Start(WithoutSigningKey);
+        using var http = first.CreateHttpClient();
+        var client = await DirectLineTestClient.StartAsync(http);
+        await client.SendTextAsync("is ketamine addictive?", "c-1");
+        await client.WaitForAnswersAsync(1);
+        return client;
+    }
+
     [Fact]
     public async Task Restart_NoSigningKeyConfigured_OldTokenPostsReadsRefreshesAndReconnects()
     {
-        DirectLineTestClient before;
-        await using (var first = BotTestHost.Start(WithoutSigningKey))
-        {
-            using var http = first.CreateHttpClient();
-            before = await DirectLineTestClient.StartAsync(http);
-            await before.SendTextAsync("is ketamine addictive?", "c-1");
-            await before.WaitForAnswersAsync(1);
-        }
+        var before = await AnsweredOnAnInstanceThatStopsAsync();
 
         await using var second = BotTestHost.Start(WithoutSigningKey);
         using var http2 = second.CreateHttpClient();
@@ -89,14 +93,7 @@ public sealed class SqliteRestartTests : IDisposable
     [Fact]
     public async Task Restart_KeyRingDeleted_OldTokenGets403ThoughConversationIsStored()
     {
-        DirectLineTestClient before;
-        await using (var first = BotTestHost.Start(WithoutSigningKey))
-        {
-            using var http = first.CreateHttpClient();
-            before = await DirectLineTestClient.StartAsync(http);
-            await before.SendTextAsync("is ketamine addictive?", "c-1");
-            await before.WaitForAnswersAsync(1);
-        }
+        var before = await AnsweredOnAnInstanceThatStopsAsync();
 
         Directory.Delete(Path.Combine(_folder, "keys"), recursive: true);
         await using var second = BotTestHost.Start(WithoutSigningKey);

@@ -15,24 +15,15 @@ public sealed class WebChatPageTests : IAsyncLifetime
     private const string AddictionSource = "Healthline: Is ketamine addictive?";
     private const string CorpusReviewDate = "2026-11-20";
 
-    private BotTestHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private BrowserSession _session = null!;
 
     public async Task InitializeAsync()
     {
         // As shipped, with no DirectLine:TokenSigningKey: the page holds a token whose key the key ring sealed.
-        _host = BotTestHost.StartWithRealAnswers(new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = null });
-        _playwright = await Playwright.CreateAsync();
-        _browser = await HeadlessChromium.LaunchAsync(_playwright);
+        _session = await BrowserSession.StartAsync(new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = null });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [Fact]
     public Task AskQuestion_ShowsCitedAnswer() => WithPageAsync(nameof(AskQuestion_ShowsCitedAnswer), async page =>
@@ -85,7 +76,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
 
         await page.Locator(".webchat__thumb-button").First.ClickAsync();
 
-        var record = await _host.Feedback.NextAsync();
+        var record = await _session.Host.Feedback.NextAsync();
         Assert.Equal("like", record.Rating);
         Assert.NotNull(record.Provenance);
         Assert.Contains("addiction-risk#faq-1", record.Provenance.Passages);
@@ -96,7 +87,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
     public Task ClickCitationsOfFaqAnswer_ShowsPassageAndKeepsTranscript() => WithPageAsync(nameof(ClickCitationsOfFaqAnswer_ShowsPassageAndKeepsTranscript), async page =>
     {
         const string question = "is ketamine addictive?";
-        Assert.Equal("faq", (await _host.AskAsync(question)).Provenance.Composer);
+        Assert.Equal("faq", (await _session.Host.AskAsync(question)).Provenance.Composer);
 
         // A crisis text earlier in the conversation must survive every citation opened after it.
         await SendAsync(page, CrisisMessage);
@@ -114,7 +105,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
     public Task ClickCitationsOfExtractiveAnswer_ShowsEachPassageAndKeepsTranscript() => WithPageAsync(nameof(ClickCitationsOfExtractiveAnswer_ShowsEachPassageAndKeepsTranscript), async page =>
     {
         const string question = "what are the risks of ketamine for people with a history of addiction";
-        var expected = await _host.AskAsync(question);
+        var expected = await _session.Host.AskAsync(question);
         Assert.Equal("extractive", expected.Provenance.Composer);
         Assert.Equal(["overview#faq-2", "addiction-risk#faq-1"], expected.Citations.Select(c => c.PassageId));
 
@@ -148,12 +139,12 @@ public sealed class WebChatPageTests : IAsyncLifetime
     [Fact]
     public async Task UnderThePolicy_WebChatStylesApply_InjectedStylesRefusedAndReported()
     {
-        await using var context = await _browser.NewContextAsync();
+        await using var context = await _session.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         var violations = await CspViolationRecorder.AttachAsync(page);
 
-        var response = await page.GotoAsync(_host.BaseAddress.ToString());
+        var response = await page.GotoAsync(_session.Host.BaseAddress.ToString());
         await Assertions.Expect(page.GetByText(WelcomeText, new() { Exact = false }).First).ToBeVisibleAsync();
         Assert.StartsWith("default-src 'none'; script-src 'self'; style-src 'self' 'sha256-", (await response!.AllHeadersAsync())["content-security-policy"], StringComparison.Ordinal);
         violations.AssertNone();
@@ -235,7 +226,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
 
     private async Task WithPageAsync(string name, Func<IPage, Task> test)
     {
-        await using var context = await _browser.NewContextAsync();
+        await using var context = await _session.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         Assertions.SetDefaultExpectTimeout(20_000);
@@ -254,7 +245,7 @@ public sealed class WebChatPageTests : IAsyncLifetime
         };
         try
         {
-            await page.GotoAsync(_host.BaseAddress.ToString());
+            await page.GotoAsync(_session.Host.BaseAddress.ToString());
             await Assertions.Expect(page.GetByText(WelcomeText, new() { Exact = false }).First).ToBeVisibleAsync();
             await test(page);
             violations.AssertNone();
