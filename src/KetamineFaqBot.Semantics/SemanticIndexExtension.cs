@@ -33,7 +33,6 @@ public sealed class SemanticIndexExtension : IIndexExtension
 
     private readonly string exemplarFolder;
     private readonly EmbeddingCacheFile cache;
-    private readonly Lazy<string> inputHash;
 
     /// <param name="exemplarFolder">Route exemplars (<c>prompts/routes</c>).</param>
     /// <param name="cacheFolder">Where build-time vectors are cached by text hash, across builds.</param>
@@ -44,12 +43,12 @@ public sealed class SemanticIndexExtension : IIndexExtension
         this.exemplarFolder = exemplarFolder;
         cache = new EmbeddingCacheFile(cacheFolder, MiniLmEmbeddingGenerator.ModelId, MiniLmEmbeddingGenerator.Dimensions,
             texts => MiniLmEmbeddingGenerator.Shared.Encode(texts));
-        inputHash = new Lazy<string>(HashInputs);
     }
 
     public string Name => FolderName;
 
-    public string InputHash => inputHash.Value;
+    /// <summary>Read afresh each time: a running bot's reindex must see exemplars edited since it started.</summary>
+    public string InputHash => HashInputs();
 
     /// <summary>The calibration of the last <see cref="Build"/>, for the build report.</summary>
     public RouteCalibration? LastCalibration { get; private set; }

@@ -172,6 +172,19 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
         Assert.NotEqual(unchanged, changed);
     }
 
+    [Fact]
+    public void InputHash_ExemplarEditedWhileTheExtensionLives_Changes()
+    {
+        // The bot keeps one extension for its whole life; POST /admin/reindex must see exemplars edited since it started.
+        var folder = Path.Combine(fixture.NewFolder(), "routes");
+        ExemplarFiles.Write(folder, ExemplarFiles.Small);
+        var extension = new SemanticIndexExtension(folder, SharedEmbeddingCache.Folder);
+        var before = extension.InputHash;
+        File.AppendAllText(Path.Combine(folder, "crisis.yaml"), "  - \"i dont want to wake up tomorrow\"\n");
+
+        Assert.NotEqual(before, extension.InputHash);
+    }
+
     [Theory]
     [InlineData("route model garbage", "route model")]
     [InlineData("route model deleted", "route model")]
