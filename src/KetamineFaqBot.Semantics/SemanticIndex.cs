@@ -14,6 +14,8 @@ internal sealed class SemanticIndex(RouteModel model, RouteCalibration calibrati
 
     public float FaqMatchThreshold => calibration.FaqMatch;
 
+    public float CoveredThreshold => calibration.Covered;
+
     public (Passage Passage, float Cosine)? NearestFaq(ReadOnlySpan<float> embedding) => vectors.NearestPhrasing(embedding);
 
     public RouteScores Classify(string text, ReadOnlySpan<float> embedding) => model.Predict(text, embedding);

@@ -26,18 +26,28 @@ public sealed class SemanticIndexExtension : IIndexExtension
     public const string CalibrationFile = "route-calibration.json";
 
     /// <summary>Bumped when training or file layout changes, so every version is rebuilt once.</summary>
-    private const string LayoutVersion = "semantic-4";
+    private const string LayoutVersion = "semantic-5";
 
     /// <summary>A question is never taken as an FAQ paraphrase below this cosine, whatever the corpus's own phrasings say.</summary>
     private const float FaqMatchFloor = 0.8f;
 
+    /// <summary>Share of the reviewed uncovered questions allowed to reach the gate's semantic threshold.</summary>
+    private const double CoveredAllowedShare = 0.05;
+
+    /// <summary>The gate's semantic threshold is never below this cosine, whatever the uncovered questions say.</summary>
+    private const float CoveredFloor = 0.7f;
+
     private readonly string exemplarFolder;
+    private readonly string? uncoveredFile;
     private readonly EmbeddingCacheFile cache;
 
     /// <param name="exemplarFolder">Route exemplars (<c>prompts/routes</c>).</param>
     /// <param name="cacheFolder">Where build-time vectors are cached by text hash, across builds.</param>
-    public SemanticIndexExtension(string exemplarFolder, string cacheFolder)
+    /// <param name="uncoveredFile">Reviewed in-scope questions the corpus does not answer (<c>prompts/coverage/uncovered.yaml</c>);
+    /// without it the gate's semantic layer never answers.</param>
+    public SemanticIndexExtension(string exemplarFolder, string cacheFolder, string? uncoveredFile = null)
     {
+        this.uncoveredFile = uncoveredFile;
         ArgumentException.ThrowIfNullOrWhiteSpace(exemplarFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(cacheFolder);
         this.exemplarFolder = exemplarFolder;
@@ -53,6 +63,9 @@ public sealed class SemanticIndexExtension : IIndexExtension
     /// <summary>The calibration of the last <see cref="Build"/>, for the build report.</summary>
     public RouteCalibration? LastCalibration { get; private set; }
 
+    /// <summary>Share of the answer exemplars whose best passage cosine reaches the gate's semantic threshold in the last build.</summary>
+    public double LastCoveredReach { get; private set; }
+
     /// <summary>Texts the last build had to embed (the rest came from the cache).</summary>
     public int LastEmbedded { get; private set; }
 
@@ -60,13 +73,20 @@ public sealed class SemanticIndexExtension : IIndexExtension
     /// <exception cref="ExemplarFormatException">A file does not parse; the message names file and line.</exception>
     public IReadOnlyList<Exemplar> ReadExemplars() => ExemplarReader.ReadFolder(exemplarFolder);
 
+    /// <summary>Reads the reviewed uncovered questions (none when the file is not there).</summary>
+    /// <exception cref="ExemplarFormatException">The file does not parse; the message names file and line.</exception>
+    public IReadOnlyList<string> ReadUncovered() =>
+        uncoveredFile is null ? [] : UncoveredQuestionReader.ReadFile(uncoveredFile, Path.GetFileName(Path.GetDirectoryName(uncoveredFile)) + "/" + Path.GetFileName(uncoveredFile));
+
     public IndexExtensionReport Build(string folder, IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(passages);
         IReadOnlyList<Exemplar> exemplars;
+        IReadOnlyList<string> uncovered;
         try
         {
             exemplars = ReadExemplars();
+            uncovered = ReadUncovered();
         }
         catch (ExemplarFormatException ex)
         {
@@ -87,7 +107,14 @@ public sealed class SemanticIndexExtension : IIndexExtension
         PassageVectors.Write(Path.Combine(folder, PassageVectors.FileName), texts, passageVectors, MiniLmEmbeddingGenerator.Dimensions);
 
         var (model, routeCalibration) = RouteClassifierTrainer.Train(exemplars, Embed, cancellationToken);
-        var calibration = routeCalibration with { FaqMatch = PassageVectors.FaqMatchThreshold(texts, passageVectors, FaqMatchFloor) };
+        var uncoveredVectors = uncovered.Count == 0 ? [] : Embed(uncovered);
+        var covered = PassageVectors.CoveredThreshold(passageVectors, uncoveredVectors, CoveredAllowedShare, CoveredFloor);
+        var calibration = routeCalibration with
+        {
+            FaqMatch = PassageVectors.FaqMatchThreshold(texts, passageVectors, FaqMatchFloor),
+            Covered = covered,
+            UncoveredQuestions = uncovered.Count,
+        };
         new MLContext().Model.Save(model.Transformer, model.InputSchema, Path.Combine(folder, ModelFile));
         File.WriteAllText(Path.Combine(folder, CalibrationFile), JsonSerializer.Serialize(calibration, SemanticsJsonContext.Default.RouteCalibration));
         LastCalibration = calibration;
@@ -97,6 +124,15 @@ public sealed class SemanticIndexExtension : IIndexExtension
         figures["model"] = MiniLmEmbeddingGenerator.ModelId;
         figures["threshold.faq_match"] = calibration.FaqMatch.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         figures["vectors"] = texts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        figures["threshold.covered"] = covered.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        figures["uncovered"] = uncovered.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var answers = exemplars.Where(e => e.Route == Route.Answer).Select(e => e.Text).ToList();
+        if (answers.Count > 0 && covered < 1f)
+        {
+            // How many reviewed answer questions are close enough in meaning to some passage: the layer's reach.
+            var reach = LastCoveredReach = Embed(answers).Count(v => PassageVectors.BestCosine(passageVectors, v) >= covered) / (double)answers.Count;
+            figures["covered.answer_reach"] = reach.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        }
         return new IndexExtensionReport(Name, InputHash, figures);
     }
 
@@ -152,6 +188,11 @@ public sealed class SemanticIndexExtension : IIndexExtension
             {
                 builder.Append(Path.GetRelativePath(exemplarFolder, file).Replace('\\', '/')).Append('\n').Append(File.ReadAllText(file)).Append('\n');
             }
+        }
+
+        if (uncoveredFile is not null && File.Exists(uncoveredFile))
+        {
+            builder.Append("uncovered\n").Append(File.ReadAllText(uncoveredFile)).Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));

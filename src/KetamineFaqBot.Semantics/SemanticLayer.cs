@@ -17,6 +17,9 @@ public static class SemanticLayer
 
     public static string ExemplarFolder(string promptsFolder) => Path.Combine(promptsFolder, ExemplarFolderName);
 
+    /// <summary>Reviewed in-scope questions the corpus does not answer, under the prompts folder.</summary>
+    public static string UncoveredFile(string promptsFolder) => Path.Combine(promptsFolder, Exemplars.UncoveredQuestionReader.RelativePath);
+
     public static string CacheFolder(string indexRoot) => Path.Combine(indexRoot, CacheFolderName);
 
     /// <summary>The index extension that builds and loads the semantic layer of each version.</summary>
@@ -24,7 +27,7 @@ public static class SemanticLayer
     /// <param name="cacheFolder">Vector cache folder; <see cref="CacheFolder"/> of the index root when null.</param>
     /// <param name="indexRoot">Index root, for the default cache folder.</param>
     public static SemanticIndexExtension Extension(string promptsFolder, string indexRoot, string? cacheFolder = null) =>
-        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot));
+        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot), UncoveredFile(promptsFolder));
 
     /// <summary>The local MiniLM embedder with an in-memory cache of recent questions.</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> QueryEmbeddings(int cacheSize = DefaultQueryCacheSize) =>

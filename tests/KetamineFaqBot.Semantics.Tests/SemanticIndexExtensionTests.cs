@@ -150,7 +150,7 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     public void Build_SameCorpusAndExemplars_ReturnsNoChange()
     {
         var root = fixture.CopyRoot();
-        var again = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder);
+        var again = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder, fixture.UncoveredFile);
 
         var result = new IndexBuilder().Build(TestCorpus.Standard(), new IndexBuildOptions { Root = root, Extensions = [again] });
 
@@ -163,13 +163,55 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     {
         var folder = Path.Combine(fixture.NewFolder(), "routes");
         ExemplarFiles.Write(folder, ExemplarFiles.Small);
-        var unchanged = new SemanticIndexExtension(folder, SharedEmbeddingCache.Folder).InputHash;
+        var unchanged = new SemanticIndexExtension(folder, SharedEmbeddingCache.Folder, fixture.UncoveredFile).InputHash;
         File.AppendAllText(Path.Combine(folder, "smalltalk.yaml"), "  - \"good evening\"\n");
 
-        var changed = new SemanticIndexExtension(folder, SharedEmbeddingCache.Folder).InputHash;
+        var changed = new SemanticIndexExtension(folder, SharedEmbeddingCache.Folder, fixture.UncoveredFile).InputHash;
 
         Assert.Equal(fixture.Extension.InputHash, unchanged);
         Assert.NotEqual(unchanged, changed);
+    }
+
+    [Fact]
+    public void InputHash_UncoveredQuestionsChanged_Changes()
+    {
+        var file = Path.Combine(fixture.NewFolder(), "uncovered.yaml");
+        File.WriteAllText(file, SemanticIndexFixture.UncoveredQuestions);
+        var extension = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder, file);
+        var before = extension.InputHash;
+        File.AppendAllText(file, "\n  - does ketamine interact with lithium\n");
+
+        Assert.Equal(fixture.Extension.InputHash, before);
+        Assert.NotEqual(before, extension.InputHash);
+    }
+
+    [Fact]
+    public void CoveredThreshold_CalibratedFromTheUncoveredQuestions_RecordedInManifestAndServed()
+    {
+        using var live = OpenLive();
+        var report = Assert.Single(live.Manifest.Extensions ?? []);
+        var threshold = Semantic(live).CoveredThreshold;
+
+        Assert.Equal("6", report.Figures["uncovered"]);
+        Assert.Equal(threshold.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), report.Figures["threshold.covered"]);
+        Assert.InRange(threshold, 0.7f, 0.99f);
+
+        // Above the best cosine of every uncovered question but the allowed 5 % (none of six).
+        var best = SemanticIndexFixture.UncoveredQuestionsList.Max(q => Semantic(live).Nearest(Embed(q), 1)[0].Cosine);
+        Assert.True(threshold > best || threshold == 0.7f, $"threshold {threshold} is not above the best uncovered cosine {best}");
+    }
+
+    [Fact]
+    public void CoveredThreshold_NoUncoveredFile_NeverAnswersByMeaning()
+    {
+        var root = Path.Combine(fixture.NewFolder(), "index");
+        var extension = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder, Path.Combine(fixture.NewFolder(), "absent.yaml"));
+        new IndexBuilder().Build(TestCorpus.Standard(), new IndexBuildOptions { Root = root, Extensions = [extension] });
+
+        using var live = new LiveIndex(root, extensions: [extension]);
+
+        Assert.Equal(1f, Semantic(live).CoveredThreshold);
+        Assert.Equal(0, extension.LastCalibration!.UncoveredQuestions);
     }
 
     [Fact]

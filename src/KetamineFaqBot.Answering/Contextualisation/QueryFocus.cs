@@ -18,7 +18,7 @@ public sealed class QueryFocus
 {
     public const string FileName = "query-focus.yaml";
 
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
     private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(",;:.!?");
     private static readonly HashSet<string> QuestionStarts = new(StringComparer.Ordinal)
     {
@@ -109,7 +109,15 @@ public sealed class QueryFocus
         var focused = text;
         foreach (var pattern in framing)
         {
-            focused = pattern.Replace(focused, " ");
+            try
+            {
+                focused = pattern.Replace(focused, " ");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A busy machine must not cost the patient an answer: a framing pattern that runs out of time leaves
+                // the text as it was (the search then reads a little more of the message).
+            }
         }
 
         focused = focused.Trim(' ', ',', ';', ':', '-');

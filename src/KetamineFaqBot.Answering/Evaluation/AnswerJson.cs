@@ -61,6 +61,25 @@ public static class AnswerJson
             writer.WriteEndObject();
         }
 
+        if (answer.Provenance.Gate is { } gate)
+        {
+            writer.WriteStartObject("gate");
+            writer.WriteString("layer", gate.Layer);
+            writer.WriteNumber("topScore", Math.Round(gate.TopScore, 3));
+            writer.WriteNumber("coverage", Math.Round(gate.Coverage, 3));
+            if (gate.Cosine is { } cosine)
+            {
+                writer.WriteNumber("cosine", Math.Round(cosine, 3));
+            }
+
+            if (gate.Threshold is { } threshold)
+            {
+                writer.WriteNumber("threshold", Math.Round(threshold, 3));
+            }
+
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
         writer.WriteBoolean("generated", answer.Generated);
         writer.WriteEndObject();

@@ -45,6 +45,7 @@ public sealed class AnswerPipeline : IAnswerService
     private readonly IGenerativeAnswerComposer? generative;
     private readonly IQueryRewriter? rewriter;
     private readonly ConfidenceGate gate;
+    private readonly HybridSearch search;
     private readonly FaqComposer faq;
     private readonly ExtractiveComposer extractive;
     private readonly QueryFocus focus;
@@ -83,6 +84,7 @@ public sealed class AnswerPipeline : IAnswerService
         this.generative = generative;
         this.rewriter = rewriter;
         gate = new ConfidenceGate(this.options, retriever, this.focus);
+        search = new HybridSearch(retriever);
         faq = new FaqComposer(this.options);
         extractive = new ExtractiveComposer(this.options, this.focus);
     }
@@ -163,15 +165,19 @@ public sealed class AnswerPipeline : IAnswerService
     }
 
     /// <summary>The vetted FAQ entry the question paraphrases (cosine at or above the version's calibrated threshold), if any.</summary>
-    private async Task<Core.Corpus.Passage?> FaqParaphraseAsync(StandaloneQuestion standalone, CancellationToken cancellationToken)
+    private static Core.Corpus.Passage? FaqParaphrase(ISemanticIndex semantic, ReadOnlyMemory<float> embedding) =>
+        semantic.NearestFaq(embedding.Span) is { } best && best.Cosine >= semantic.FaqMatchThreshold ? best.Passage : null;
+
+    /// <summary>The standalone question's embedding for the vector search, when the version served has a semantic layer.</summary>
+    private async Task<(ISemanticIndex? Semantic, ReadOnlyMemory<float>? Embedding)> QuestionVectorAsync(StandaloneQuestion standalone, CancellationToken cancellationToken)
     {
         if (embeddings is null || retriever.Extension<ISemanticIndex>() is not { } semantic)
         {
-            return null;
+            return (null, null);
         }
 
         var embedding = standalone.Embedding ?? await embeddings.GenerateVectorAsync(standalone.Text, cancellationToken: cancellationToken);
-        return semantic.NearestFaq(embedding.Span) is { } best && best.Cosine >= semantic.FaqMatchThreshold ? best.Passage : null;
+        return (semantic, embedding);
     }
 
     /// <summary>
@@ -211,23 +217,26 @@ public sealed class AnswerPipeline : IAnswerService
     private async Task<Outcome> AnswerFromCorpusAsync(
         Turn turn, string question, string query, StandaloneQuestion standalone, GuardrailDecision decision, CancellationToken cancellationToken)
     {
-        var hits = retriever.Search(query, options.RetrieveTop, cancellationToken);
-        var gateResult = gate.Evaluate(query, hits);
+        var (semantic, vector) = await QuestionVectorAsync(standalone, cancellationToken);
+        var found = search.Search(query, vector, options.RetrieveTop, cancellationToken);
+        var hits = found.Fused;
+        var gateResult = gate.Evaluate(query, found, semantic?.CoveredThreshold ?? 1f);
 
         // A paraphrase of a vetted FAQ question (typos and other words included) gets the vetted answer verbatim, even
-        // when the lexical gate finds too few of its words.
-        if (!gateResult.Passed && await FaqParaphraseAsync(standalone, cancellationToken) is { } paraphrase)
+        // when neither gate layer finds the question covered.
+        if (!gateResult.Passed && semantic is not null && vector is { } embedding && FaqParaphrase(semantic, embedding) is { } paraphrase)
         {
             logger.FaqParaphraseMatched();
+            var paraphraseGate = gateResult with { Layer = ConfidenceGate.FaqParaphraseLayer };
             var faqRequest = new ComposeRequest(question, query, [new SearchHit(paraphrase, gateResult.TopScore)], turn.Locale, TermStatistics.For(retriever.Passages));
             var vetted = new ComposedAnswer(ExtractiveComposer.WithMarker(paraphrase.Text.Trim(), 1), [paraphrase], FaqComposer.Name);
-            return Compose(faqRequest, vetted, hits, decision);
+            return Compose(faqRequest, vetted, hits, decision, paraphraseGate);
         }
 
         if (!gateResult.Passed)
         {
             logger.GateRefused(gateResult.TopScore, gateResult.Coverage);
-            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult.TopScore, cancellationToken);
+            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, cancellationToken);
         }
 
         var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages));
@@ -243,13 +252,13 @@ public sealed class AnswerPipeline : IAnswerService
         if (answerTypes.Unsupported(query, composed.Cited) is { } missing)
         {
             logger.AnswerTypeUnsupported(missing);
-            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult.TopScore, cancellationToken);
+            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, cancellationToken);
         }
 
-        return Compose(request, composed, hits, decision);
+        return Compose(request, composed, hits, decision, gateResult);
     }
 
-    private Outcome Compose(ComposeRequest request, ComposedAnswer composed, IReadOnlyList<SearchHit> hits, GuardrailDecision decision)
+    private Outcome Compose(ComposeRequest request, ComposedAnswer composed, IReadOnlyList<SearchHit> hits, GuardrailDecision decision, GateResult gateResult)
     {
         var question = request.Question;
         var query = request.Query;
@@ -257,17 +266,18 @@ public sealed class AnswerPipeline : IAnswerService
             .Select((p, i) => new Citation(i + 1, p.DocId, p.Title, p.Section, p.Topic, p.Source, p.Id, p.Text, p.ReviewedOn))
             .ToList();
         var suggestions = SuggestionBuilder.Build(question, composed, hits, retriever.Passages);
-        var provenance = new Provenance(retriever.CorpusVersion, composed.Cited.Select(p => p.Id).ToList(), decision.Rules, composed.Composer);
+        var provenance = new Provenance(retriever.CorpusVersion, composed.Cited.Select(p => p.Id).ToList(), decision.Rules, composed.Composer, Gate: gateResult.ToProvenance());
         var answer = new Answer(Route.Answer, composed.Text, citations, suggestions, provenance, composed.Generated);
         return new Outcome(answer, query, decision.MentionsSelfHarm, hits.Count);
     }
 
     private async Task<Outcome> NoAnswerAsync(
-        Turn turn, string question, string query, GuardrailDecision decision, int hitCount, float topScore, CancellationToken cancellationToken)
+        Turn turn, string question, string query, GuardrailDecision decision, int hitCount, GateResult gateResult, CancellationToken cancellationToken)
     {
-        await gaps.RecordAsync(new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, topScore), cancellationToken);
+        await gaps.RecordAsync(new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, gateResult.TopScore), cancellationToken);
         var noAnswer = Fixed(Route.NoAnswer, "no_answer", decision, turn.Locale);
-        return noAnswer with { Query = query, HitCount = hitCount };
+        var gated = noAnswer.Answer with { Provenance = noAnswer.Answer.Provenance with { Gate = gateResult.ToProvenance() } };
+        return noAnswer with { Answer = gated, Query = query, HitCount = hitCount };
     }
 
     // SAFETY: fixed routes never reach retrieval or the model; their text is the reviewed file, verbatim.

@@ -18,6 +18,21 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
 {
     private readonly QueryFocus wordFilter = focus ?? QueryFocus.Empty;
 
+    /// <summary>Decided by the question's words.</summary>
+    public const string LexicalLayer = "lexical";
+
+    /// <summary>Decided by meaning: the vector and word searches agree on a passage close enough to the question.</summary>
+    public const string SemanticLayer = "semantic";
+
+    /// <summary>Neither layer found the question covered, but it paraphrases a vetted FAQ question (answered verbatim).</summary>
+    public const string FaqParaphraseLayer = "faq_paraphrase";
+
+    /// <summary>Neither layer found the question covered.</summary>
+    public const string RefusedLayer = "refused";
+
+    /// <summary>How high the word search must rank the vector search's best passage for the two to agree.</summary>
+    public const int AgreementDepth = 3;
+
     /// <summary>Passages looked at for coverage.</summary>
     private const int CoverageDepth = 3;
 
@@ -32,18 +47,43 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     private const int MaxCachedTerms = 10_000;
     private readonly ConcurrentDictionary<(string Version, string Term), string[]> termHits = new();
 
+    /// <summary>The gate over the word search alone.</summary>
     public GateResult Evaluate(string query, IReadOnlyList<SearchHit> hits)
     {
         ArgumentNullException.ThrowIfNull(hits);
-        if (hits.Count == 0)
+        return Evaluate(query, new HybridHits(hits, hits, []), coveredThreshold: 1f);
+    }
+
+    /// <summary>
+    /// Lexical first: the best BM25 score reaches <see cref="AnsweringOptions.MinTopScore"/> and the word search's top passages
+    /// cover <see cref="AnsweringOptions.MinCoverage"/> of the question's informative words. When the words fall short
+    /// (new wording, slang, a typo the corpus cannot place), the meaning decides: the vector search's best passage
+    /// reaches the version's calibrated <paramref name="coveredThreshold"/> and the word search also ranks it in its
+    /// top <see cref="AgreementDepth"/>; one search alone is not enough, because an in-scope question the corpus does
+    /// not answer can be close in meaning to a passage on the same topic.
+    /// </summary>
+    public GateResult Evaluate(string query, HybridHits hits, float coveredThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        float? cosine = hits.Nearest.Count > 0 ? hits.Nearest[0].Cosine : null;
+        float? threshold = hits.Nearest.Count > 0 ? coveredThreshold : null;
+        if (hits.Fused.Count == 0 || hits.Lexical.Count == 0)
         {
-            return new GateResult(false, 0f, 0);
+            return new GateResult(false, 0f, 0, RefusedLayer, cosine, threshold);
         }
 
-        var top = hits[0];
-        var coverage = Coverage(query, hits);
-        var passed = top.Score >= options.MinTopScore && coverage >= options.MinCoverage;
-        return new GateResult(passed, top.Score, coverage);
+        var topScore = hits.Lexical[0].Score;
+        // Word evidence is judged on the word search's own top passages; the fused order decides what is quoted.
+        var coverage = Coverage(query, hits.Lexical);
+        if (topScore >= options.MinTopScore && coverage >= options.MinCoverage)
+        {
+            return new GateResult(true, topScore, coverage, LexicalLayer, cosine, threshold);
+        }
+
+        var agreed = hits.Nearest.Count > 0
+            && hits.Lexical.Take(AgreementDepth).Any(h => string.Equals(h.Passage.Id, hits.Nearest[0].Passage.Id, StringComparison.Ordinal));
+        var semantic = agreed && topScore >= options.MinTopScore && cosine >= coveredThreshold;
+        return new GateResult(semantic, topScore, coverage, semantic ? SemanticLayer : RefusedLayer, cosine, threshold);
     }
 
     /// <summary>

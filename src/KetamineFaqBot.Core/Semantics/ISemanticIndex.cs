@@ -20,6 +20,13 @@ public interface ISemanticIndex
     /// <summary>The FAQ entry with the phrasing closest to the embedding, or null when the corpus has no FAQ.</summary>
     (Passage Passage, float Cosine)? NearestFaq(ReadOnlySpan<float> embedding);
 
+    /// <summary>
+    /// Cosine to the best passage at or above which a question the lexical gate could not place is still answered,
+    /// when the vector and word searches agree on that passage. Calibrated at build time so that few reviewed
+    /// in-scope questions the corpus does not answer reach it; 1 (never) when the version has none to calibrate on.
+    /// </summary>
+    float CoveredThreshold => 1f;
+
     /// <summary>Passages by cosine similarity to the embedding, best first.</summary>
     IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top);
 }

@@ -14,6 +14,8 @@ namespace KetamineFaqBot.Semantics.Classification;
 /// <param name="Folds">Folds of the cross-validation.</param>
 /// <param name="FaqMatch">Cosine at or above which a question is a paraphrase of a vetted FAQ phrasing (1: never).</param>
 /// <param name="EmergencyCheckIn">Lower emergency band: answered, but led by the check-in text (which names 911).</param>
+/// <param name="Covered">Passage cosine at or above which the gate's semantic layer may answer (1: never).</param>
+/// <param name="UncoveredQuestions">Reviewed in-scope questions the corpus does not answer that <paramref name="Covered"/> was calibrated on.</param>
 public sealed record RouteCalibration(
     IReadOnlyDictionary<string, float> Thresholds,
     float CrisisCheckIn,
@@ -21,7 +23,9 @@ public sealed record RouteCalibration(
     int Exemplars,
     int Folds,
     float FaqMatch = 1f,
-    float EmergencyCheckIn = 1f)
+    float EmergencyCheckIn = 1f,
+    float Covered = 1f,
+    int UncoveredQuestions = 0)
 {
     public RouteThresholds ToThresholds() => new(
         Thresholds.ToDictionary(t => RouteNames.TryParse(t.Key, out var r) ? r : throw new InvalidDataException($"Unknown route '{t.Key}' in the calibration."), t => t.Value),

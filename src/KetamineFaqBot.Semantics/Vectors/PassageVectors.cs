@@ -66,6 +66,39 @@ internal sealed class PassageVectors
         return float.IsNegativeInfinity(closestOther) ? 1f : Math.Clamp(MathF.Round(closestOther + 0.01f, 3), floor, 0.99f);
     }
 
+    /// <summary>
+    /// The cosine to the best passage at or above which the confidence gate may answer a question whose words it could
+    /// not place: just above the best cosines of all but <paramref name="allowedShare"/> of the reviewed questions the
+    /// corpus does not answer, clamped to [<paramref name="floor"/>, 0.99]. Returns 1 (never) without such questions.
+    /// </summary>
+    public static float CoveredThreshold(float[][] passageVectors, IReadOnlyList<float[]> uncovered, double allowedShare, float floor)
+    {
+        ArgumentNullException.ThrowIfNull(passageVectors);
+        ArgumentNullException.ThrowIfNull(uncovered);
+        if (uncovered.Count == 0 || passageVectors.Length == 0)
+        {
+            return 1f;
+        }
+
+        var best = uncovered.Select(q => BestCosine(passageVectors, q)).OrderDescending().ToList();
+        var allowed = (int)Math.Floor(allowedShare * best.Count);
+        var limit = allowed < best.Count ? best[allowed] : float.NegativeInfinity;
+        return Math.Clamp(MathF.Ceiling((limit + 0.0005f) * 1000f) / 1000f, floor, 0.99f);
+    }
+
+    /// <summary>The best cosine of <paramref name="query"/> to any of the vectors.</summary>
+    public static float BestCosine(float[][] vectors, float[] query)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        var best = float.NegativeInfinity;
+        foreach (var vector in vectors)
+        {
+            best = Math.Max(best, TensorPrimitives.Dot(vector, query));
+        }
+
+        return best;
+    }
+
     public static void Write(string file, IReadOnlyList<(Passage Passage, string Text, bool IsPhrasing)> texts, float[][] vectors, int dimensions)
     {
         using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);

@@ -48,6 +48,28 @@ public sealed class QueryFocusTests
     }
 
     [Fact]
+    public void Focus_PatternRunsOutOfTime_SkippedAndTheOtherPatternsStillApply()
+    {
+        // A busy machine (or a pattern that backtracks) must never cost the patient an answer.
+        var folder = Directory.CreateTempSubdirectory("kfaq-focus-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, QueryFocus.FileName), "framing:\n  - '^(\\w+\\s?)*$'\n  - 'my receptionist asks'\n");
+            var focus = QueryFocus.Load(folder.FullName);
+            var message = new string('a', 40) + "! my receptionist asks does insurance cover ketamine treatment";
+
+            var focused = focus.Focus(message, Terms);
+
+            Assert.DoesNotContain("receptionist", focused, StringComparison.Ordinal);
+            Assert.Contains("insurance cover ketamine treatment", focused, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Load_InvalidPattern_ClearError()
     {
         var folder = Directory.CreateTempSubdirectory("kfaq-focus-");

@@ -82,4 +82,35 @@ public sealed class AnswerPipelineClassifierTests
         Assert.Equal(Route.Answer, later.Route);
         Assert.Contains("CRISIS_RESOURCES:", later.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnswerAsync_WordsFallShortButBothSearchesAgree_AnsweredByTheGatesSemanticLayer()
+    {
+        var semantic = Semantic();
+        semantic.CoveredThreshold = 0.85f;
+        semantic.NearestPassages.Add((TestCorpus.Passages.Single(p => p.Id == "cost#insurance-coverage"), 0.9f));
+
+        var answer = await Harness(semantic).AskAsync("insurance bladder");
+
+        Assert.Equal(Route.Answer, answer.Route);
+        Assert.Equal("cost#insurance-coverage", answer.Provenance.Passages[0]);
+        Assert.Equal("semantic", answer.Provenance.Gate!.Layer);
+        Assert.Contains("\"gate\":{\"layer\":\"semantic\"", AnswerJson.ToLine("q", answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WordsFallShortAndMeaningBelowThreshold_NoAnswerWithGateProvenance()
+    {
+        var semantic = Semantic();
+        semantic.CoveredThreshold = 0.95f;
+        semantic.NearestPassages.Add((TestCorpus.Passages.Single(p => p.Id == "cost#insurance-coverage"), 0.9f));
+        var harness = Harness(semantic);
+
+        var answer = await harness.AskAsync("insurance bladder");
+
+        Assert.Equal(Route.NoAnswer, answer.Route);
+        Assert.Equal("refused", answer.Provenance.Gate!.Layer);
+        Assert.Equal(0.95f, answer.Provenance.Gate.Threshold);
+        Assert.Single(harness.Gaps.Gaps);
+    }
 }

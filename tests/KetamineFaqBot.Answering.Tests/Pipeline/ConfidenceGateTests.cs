@@ -72,4 +72,77 @@ public sealed class ConfidenceGateTests
         // SAFETY: typo tolerance must not turn a question about something else into an answer.
         Assert.Equal(0.0, Coverage("can ketamine hurt your bladder", Focus.Value));
     }
+
+    // "insurance" and "bladder": the corpus knows the first, not the second, so the words cover half the question.
+    private const string HalfCovered = "insurance bladder";
+
+    private static (ConfidenceGate Gate, ListRetriever Retriever) SemanticGate()
+    {
+        var retriever = new ListRetriever(Passages);
+        return (new ConfidenceGate(new AnsweringOptions(), retriever, Focus.Value), retriever);
+    }
+
+    private static HybridHits Hits(ListRetriever retriever, string query, params (Passage Passage, float Cosine)[] nearest)
+    {
+        var lexical = retriever.Search(query, 8);
+        return new HybridHits(HybridSearch.Fuse(lexical, nearest, 8), lexical, nearest);
+    }
+
+    [Fact]
+    public void Evaluate_WordsCoverTheQuestion_LexicalLayerDecides()
+    {
+        var (gate, retriever) = SemanticGate();
+
+        var result = gate.Evaluate("is ketamine covered by insurance", Hits(retriever, "is ketamine covered by insurance", (Passages[0], 0.5f)), 0.85f);
+
+        Assert.True(result.Passed);
+        Assert.Equal(ConfidenceGate.LexicalLayer, result.Layer);
+        Assert.Equal(0.5f, result.Cosine);
+        Assert.Equal(0.85f, result.Threshold);
+    }
+
+    [Fact]
+    public void Evaluate_WordsFallShort_BothSearchesAgreeAboveThreshold_SemanticLayerAnswers()
+    {
+        var (gate, retriever) = SemanticGate();
+
+        var result = gate.Evaluate(HalfCovered, Hits(retriever, HalfCovered, (Passages[0], 0.9f)), 0.85f);
+
+        Assert.True(result.Passed);
+        Assert.Equal(ConfidenceGate.SemanticLayer, result.Layer);
+        Assert.Equal(0.5, result.Coverage);
+    }
+
+    [Fact]
+    public void Evaluate_WordsFallShort_CosineBelowThreshold_Refused()
+    {
+        var (gate, retriever) = SemanticGate();
+
+        var result = gate.Evaluate(HalfCovered, Hits(retriever, HalfCovered, (Passages[0], 0.84f)), 0.85f);
+
+        Assert.False(result.Passed);
+        Assert.Equal(ConfidenceGate.RefusedLayer, result.Layer);
+    }
+
+    [Fact]
+    public void Evaluate_WordsFallShort_VectorSearchPrefersAPassageTheWordsDoNotFind_Refused()
+    {
+        // SAFETY: meaning alone is not enough; an uncovered question can sit close to a passage on the same topic.
+        var (gate, retriever) = SemanticGate();
+
+        var result = gate.Evaluate(HalfCovered, Hits(retriever, HalfCovered, (Passages[3], 0.95f)), 0.85f);
+
+        Assert.False(result.Passed);
+        Assert.Equal(ConfidenceGate.RefusedLayer, result.Layer);
+    }
+
+    [Fact]
+    public void Evaluate_NoCalibration_ThresholdOneNeverAnswersByMeaning()
+    {
+        var (gate, retriever) = SemanticGate();
+
+        var result = gate.Evaluate(HalfCovered, Hits(retriever, HalfCovered, (Passages[0], 0.99f)), 1f);
+
+        Assert.False(result.Passed);
+    }
 }

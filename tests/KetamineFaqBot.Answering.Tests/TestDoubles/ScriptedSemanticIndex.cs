@@ -69,5 +69,10 @@ internal sealed class ScriptedSemanticIndex(RouteThresholds thresholds) : ISeman
 
     public (Passage Passage, float Cosine)? NearestFaq(ReadOnlySpan<float> embedding) => Faq;
 
-    public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) => [];
+    public float CoveredThreshold { get; set; } = 1f;
+
+    /// <summary>What the vector search returns for every question, best first (none by default).</summary>
+    public List<(Passage Passage, float Cosine)> NearestPassages { get; } = [];
+
+    public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) => NearestPassages.Take(top).ToList();
 }

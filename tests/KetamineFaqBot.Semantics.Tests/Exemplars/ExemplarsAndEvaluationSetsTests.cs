@@ -15,7 +15,17 @@ public sealed class ExemplarsAndEvaluationSetsTests
 {
     private const float NearDuplicateCosine = 0.95f;
 
-    private static IReadOnlyList<Exemplar> ShippedExemplars() => ExemplarReader.ReadFolder(RepositoryRoot.Path("prompts", "routes"));
+    /// <summary>The route exemplars and the reviewed uncovered questions: both are learned from, so neither may hold an evaluation message.</summary>
+    private static IReadOnlyList<Exemplar> ShippedExemplars()
+    {
+        var uncovered = UncoveredQuestionReader.ReadWithLines(RepositoryRoot.Path("prompts", "coverage", "uncovered.yaml"), UncoveredQuestionReader.RelativePath);
+        Assert.NotEmpty(uncovered);
+        return
+        [
+            .. ExemplarReader.ReadFolder(RepositoryRoot.Path("prompts", "routes")),
+            .. uncovered.Select(q => new Exemplar(Core.Answering.Route.NoAnswer, q.Text, UncoveredQuestionReader.RelativePath, q.Line)),
+        ];
+    }
 
     /// <summary>Every turn of every case in <c>tests/eval/*.jsonl</c>, with where it came from.</summary>
     private static List<(string Where, string Text)> EvaluationTurns()

@@ -14,12 +14,33 @@ public sealed class SemanticIndexFixture : IDisposable
     public SemanticIndexFixture()
     {
         ExemplarFiles.Write(ExemplarFolder, ExemplarFiles.Small);
-        Extension = new SemanticIndexExtension(ExemplarFolder, SharedEmbeddingCache.Folder);
+        Directory.CreateDirectory(Path.GetDirectoryName(UncoveredFile)!);
+        File.WriteAllText(UncoveredFile, UncoveredQuestions);
+        Extension = new SemanticIndexExtension(ExemplarFolder, SharedEmbeddingCache.Folder, UncoveredFile);
         Build = new IndexBuilder(timeProvider: new SteppingTimeProvider())
             .Build(TestCorpus.Standard(), new IndexBuildOptions { Root = Root, Extensions = [Extension] });
     }
 
+    /// <summary>In-scope questions the test corpus does not answer, for the gate's calibration.</summary>
+    public const string UncoveredQuestions = """
+        examples:
+          - how long does one infusion session take
+          - does medicare pay for the nasal spray
+          - what is the half-life of ketamine in the blood
+          - can ketamine treat migraines
+          - who invented ketamine
+          - "is ketamine approved by the FDA: yes or no"
+        """;
+
+    public static IReadOnlyList<string> UncoveredQuestionsList { get; } =
+    [
+        "how long does one infusion session take", "does medicare pay for the nasal spray", "what is the half-life of ketamine in the blood",
+        "can ketamine treat migraines", "who invented ketamine", "is ketamine approved by the FDA: yes or no",
+    ];
+
     public string ExemplarFolder => temp.Combine("routes");
+
+    public string UncoveredFile => temp.Combine("coverage", "uncovered.yaml");
 
     /// <summary>Index root holding the one built version.</summary>
     public string Root => temp.Combine("index");

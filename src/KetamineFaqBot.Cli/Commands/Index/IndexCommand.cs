@@ -85,6 +85,7 @@ public static class IndexCommand
         try
         {
             semantic.ReadExemplars();
+            semantic.ReadUncovered();
         }
         catch (ExemplarFormatException ex)
         {
@@ -140,6 +141,10 @@ public static class IndexCommand
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  check-in from crisis {calibration.CrisisCheckIn:0.000}, emergency {calibration.EmergencyCheckIn:0.000}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  FAQ paraphrase match from cosine {calibration.FaqMatch:0.000}"));
+        output.WriteLine(calibration.UncoveredQuestions == 0
+            ? "  confidence gate: words only (no reviewed uncovered questions to calibrate its meaning layer on)"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"  confidence gate, meaning layer from passage cosine {calibration.Covered:0.000} ({calibration.UncoveredQuestions} reviewed uncovered question(s); reaches {semantic.LastCoveredReach:P0} of the answer exemplars)"));
     }
 
     private static void WriteChanges(IndexChanges changes, TextWriter output)

@@ -1,0 +1,67 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KetamineFaqBot.Semantics.Exemplars;
+
+/// <summary>
+/// Reads the reviewed in-scope questions that the vetted corpus does not answer (<c>prompts/coverage/uncovered.yaml</c>:
+/// a mapping with <c>examples</c>, a list of questions). They calibrate the confidence gate's semantic layer; they are
+/// not route exemplars. A missing file means nothing to calibrate on; a damaged one is an
+/// <see cref="ExemplarFormatException"/> naming file and line.
+/// </summary>
+public static class UncoveredQuestionReader
+{
+    /// <summary>The file's place under the prompts folder.</summary>
+    public const string RelativePath = "coverage/uncovered.yaml";
+
+    public static IReadOnlyList<string> ReadFile(string path, string displayName) => ReadWithLines(path, displayName).Select(q => q.Text).ToList();
+
+    /// <summary>The questions with the line each starts on.</summary>
+    public static IReadOnlyList<(string Text, int Line)> ReadWithLines(string path, string displayName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        YamlStream yaml;
+        try
+        {
+            using var reader = new StreamReader(path);
+            yaml = new YamlStream();
+            yaml.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new ExemplarFormatException(displayName, (int)ex.Start.Line, "not valid YAML: " + ex.Message);
+        }
+
+        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ExemplarFormatException(displayName, 1, "expected one mapping with 'examples'");
+        }
+
+        if (!root.Children.TryGetValue(new YamlScalarNode("examples"), out var node) || node is not YamlSequenceNode examples)
+        {
+            throw new ExemplarFormatException(displayName, (int)root.Start.Line, "missing 'examples' (a list of questions)");
+        }
+
+        var result = new List<(string, int)>(examples.Children.Count);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var child in examples.Children)
+        {
+            if (child is not YamlScalarNode { Value: { } text } || string.IsNullOrWhiteSpace(text))
+            {
+                throw new ExemplarFormatException(displayName, (int)child.Start.Line, "each example must be a non-empty question");
+            }
+
+            if (seen.Add(text.Trim()))
+            {
+                result.Add((text.Trim(), (int)child.Start.Line));
+            }
+        }
+
+        return result;
+    }
+}
