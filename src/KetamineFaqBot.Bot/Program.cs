@@ -6,6 +6,8 @@ using KetamineFaqBot.Bot.Health;
 using KetamineFaqBot.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddAppFolderSettings();
+builder.AddSafeLogging();
 builder.AddBotHost();
 builder.AddBotStorage();
 builder.AddAnswerPipeline();

@@ -73,7 +73,8 @@ public static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton<HeldWrites>();
         services.AddSingleton<IConversationStore>(sp => new FaultTolerantConversationStore(
-            sp.GetRequiredService<TConversations>(), sp.GetRequiredService<ILogger<FaultTolerantConversationStore>>()));
+            sp.GetRequiredService<TConversations>(), sp.GetRequiredService<IOptions<StorageOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<FaultTolerantConversationStore>>()));
         services.AddSingleton<IFeedbackStore>(sp => new HeldFeedbackStore(sp.GetRequiredService<TFeedback>(), sp.GetRequiredService<HeldWrites>()));
         services.AddSingleton<IContentGapStore>(sp => new HeldContentGapStore(sp.GetRequiredService<TGaps>(), sp.GetRequiredService<HeldWrites>()));
         services.AddSingleton<IContentGapRecorder>(sp => sp.GetRequiredService<IContentGapStore>());

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using KetamineFaqBot.Bot.DirectLine.Logging;
 using KetamineFaqBot.Bot.Protocol;
+using KetamineFaqBot.Storage.Resilience;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -59,6 +60,12 @@ public static class DirectLineStreamEndpoint
             var reason = ex.GetType().Name;
             DirectLineLog.StreamClosed(logger, conversationId, reason);
         }
+        catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
+        {
+            // The socket is open, so no 503 can be sent: close it, and Direct Line JS reconnects (and gets the 503 then).
+            DirectLineLog.StreamClosed(logger, conversationId, "store unavailable");
+            await CloseQuietlyAsync(socket, WebSocketCloseStatus.InternalServerError, "store unavailable");
+        }
         finally
         {
             await closing.CancelAsync();
@@ -72,6 +79,18 @@ public static class DirectLineStreamEndpoint
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(set, ProtocolJson.Options);
         await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    }
+
+    private static async Task CloseQuietlyAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
+    {
+        try
+        {
+            await socket.CloseOutputAsync(status, reason, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is WebSocketException or InvalidOperationException or OperationCanceledException)
+        {
+            // The client is gone already.
+        }
     }
 
     /// <summary>Reads (and ignores) the client's keep-alive frames; a close from the client ends the stream.</summary>

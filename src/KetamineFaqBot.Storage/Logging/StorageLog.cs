@@ -32,6 +32,9 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 6023, Level = LogLevel.Information, Message = "Store back: {Written} held record(s) written")]
     public static partial void HeldWritesFlushed(ILogger logger, int written);
 
+    [LoggerMessage(EventId = 6024, Level = LogLevel.Error, Message = "{Evicted} remembered crisis flag(s) dropped to stay within {Capacity}: those conversations rely on the store's own flag")]
+    public static partial void CrisisFlagsEvicted(ILogger logger, int evicted, int capacity);
+
     [LoggerMessage(EventId = 6030, Level = LogLevel.Information, Message = "Retention: {Removed} record(s) past retention removed from {Provider}")]
     public static partial void Purged(ILogger logger, long removed, string provider);
 

@@ -9,10 +9,14 @@ using Microsoft.Extensions.Logging;
 
 namespace KetamineFaqBot.Bot.Tests.Storage;
 
-/// <summary>The real redis-server stopped in the middle of a Teams-style conversation on /api/messages, then started again.</summary>
+/// <summary>
+/// The real redis-server killed in the middle of a conversation (Teams-style on /api/messages, or web chat on Direct
+/// Line), then started again on the same data.
+/// </summary>
 public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
 {
     private const string Conversation = "a:outage-conversation";
+    private const string AdminKey = "content-owners-key-0123456789abcdef";
     private readonly CapturingLoggerProvider _logs = new();
     private RedisServer _redis = null!;
     private FakeConnector _connector = null!;
@@ -30,6 +34,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
                 ["Storage:ConnectionString"] = _redis.ConnectionString,
                 ["Storage:RedisTimeoutMilliseconds"] = "500",
                 ["Bot:AllowAnonymous"] = "true",
+                ["Admin:ApiKey"] = AdminKey,
             },
             services => services.AddSingleton<ILoggerProvider>(_logs));
         _http = _host.CreateHttpClient();
@@ -88,7 +93,114 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("end my life", logged, StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task AskAsync(string text, string id)
+    [Fact]
+    public async Task CrisisBeforeOutage_RedisKilled_LaterQuestionStillCarriesCrisisResources()
+    {
+        await _host.WaitUntilReadyAsync();
+        await AskAsync("i want to end my life tonight", "in-1");
+        Assert.Contains("988", await ReplyTextAsync(), StringComparison.Ordinal);
+
+        _redis.Stop();
+
+        // The stored crisis flag cannot be read: the answer carries the crisis resources all the same.
+        await AskAsync("is ketamine addictive?", "in-2");
+        var during = await ReplyTextAsync();
+        Assert.Contains("addict", during, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("988", during, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CrisisDuringOutage_RedisRestarted_LaterQuestionStillCarriesCrisisResources()
+    {
+        const string other = "a:outage-other-conversation";
+        await _host.WaitUntilReadyAsync();
+        await AskAsync("is ketamine addictive?", "in-1");
+        var before = await ReplyTextAsync();
+        Assert.DoesNotContain("988", before, StringComparison.Ordinal);
+
+        _redis.Stop();
+
+        await AskAsync("i want to end my life tonight", "in-2");
+        Assert.Contains("988", await ReplyTextAsync(), StringComparison.Ordinal);
+
+        // While its state cannot be read, any conversation's answer carries the crisis resources.
+        await AskAsync("is ketamine addictive?", "in-3", other);
+        Assert.Contains("988", await ReplyTextAsync(), StringComparison.Ordinal);
+
+        _redis.Resume();
+        await _host.WaitUntilReadyAsync();
+
+        // The crisis was never written to Redis; this instance remembered it.
+        await AskAsync("is ketamine addictive?", "in-4");
+        var after = await ReplyTextAsync();
+        Assert.Contains("addict", after, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("988", after, StringComparison.Ordinal);
+
+        // A conversation that only went unread during the outage is not marked as having hit crisis.
+        await AskAsync("is ketamine addictive?", "in-5", other);
+        Assert.DoesNotContain("988", await ReplyTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DirectLine_RedisKilled_503WithRetryAfterThenCarriesOn()
+    {
+        await _host.WaitUntilReadyAsync();
+        var client = await DirectLineTestClient.StartAsync(_http);
+        await client.SendTextAsync("is ketamine addictive?", "c-1");
+        await client.WaitForAnswersAsync(1);
+
+        _redis.Stop();
+
+        using (var post = await client.PostAsync(DirectLineTestClient.Message("how much does it cost?", "c-2")))
+        {
+            AssertRetryLater(post);
+        }
+
+        using (var read = await client.GetAsync($"v3/directline/conversations/{client.ConversationId}/activities?watermark="))
+        {
+            AssertRetryLater(read);
+        }
+
+        using (var reconnect = await client.ReconnectAsync())
+        {
+            AssertRetryLater(reconnect);
+        }
+
+        using (var stream = await _http.GetAsync($"v3/directline/conversations/{client.ConversationId}/stream?t={client.Token}"))
+        {
+            AssertRetryLater(stream);
+        }
+
+        using (var open = await _http.PostAsync("v3/directline/conversations", null))
+        {
+            AssertRetryLater(open);
+        }
+
+        using (var insights = new HttpRequestMessage(HttpMethod.Get, "admin/insights"))
+        {
+            insights.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+            using var report = await _http.SendAsync(insights);
+            AssertRetryLater(report);
+        }
+
+        _redis.Resume();
+        await _host.WaitUntilReadyAsync();
+
+        // Nothing was lost: the history is whole and the conversation carries on with the same token.
+        await client.SendTextAsync("how much does it cost?", "c-3");
+        var answers = await client.WaitForAnswersAsync(2);
+        Assert.Contains("insurance", (string)answers[^1]["text"]!, StringComparison.OrdinalIgnoreCase);
+        var (activities, _) = await client.GetActivitiesAsync();
+        Assert.Equal(2, activities.Count(a => (string?)a!["from"]!["role"] == "user"));
+    }
+
+    private static void AssertRetryLater(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 }, $"no Retry-After on {response.RequestMessage?.RequestUri}");
+    }
+
+    private async Task AskAsync(string text, string id, string conversation = Conversation)
     {
         using var response = await _http.PostAsJsonAsync("api/messages", new JsonObject
         {
@@ -98,7 +210,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
             ["serviceUrl"] = _connector.BaseAddress.ToString(),
             ["from"] = new JsonObject { ["id"] = "29:user" },
             ["recipient"] = new JsonObject { ["id"] = "28:bot" },
-            ["conversation"] = new JsonObject { ["id"] = Conversation },
+            ["conversation"] = new JsonObject { ["id"] = conversation },
             ["text"] = text,
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

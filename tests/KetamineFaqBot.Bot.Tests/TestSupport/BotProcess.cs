@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using KetamineFaqBot.Cli.Tests.TestSupport;
 
 namespace KetamineFaqBot.Bot.Tests.TestSupport;
 
@@ -19,23 +20,7 @@ public static class BotProcess
         Directory.CreateDirectory(folder);
         try
         {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = folder,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KetamineFaqBot.Bot.dll"));
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-            start.Environment["Knowledge__IndexRoot"] = Path.Combine(folder, "index");
-            start.Environment["Storage__ConnectionString"] = Path.Combine(folder, "state.db");
-            foreach (var (key, value) in settings)
-            {
-                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-            }
-
+            var start = StartInfo(folder, settings);
             var output = new StringBuilder();
             using var process = new Process { StartInfo = start };
             process.OutputDataReceived += (_, e) => Append(output, e.Data);
@@ -64,7 +49,51 @@ public static class BotProcess
         }
     }
 
-    private static void Append(StringBuilder output, string? line)
+    /// <summary>
+    /// Starts the bot from a fresh working directory (not its own folder), over the shipped corpus and prompts, and
+    /// returns once it announces its web chat address. Disposing it stops it.
+    /// </summary>
+    public static async Task<RunningBot> StartAsync(IDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var folder = Path.Combine(Path.GetTempPath(), "kfaq-bot-process-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var all = new Dictionary<string, string?>(settings)
+        {
+            ["Knowledge:CorpusFolder"] = RepositoryRoot.Path("corpus"),
+            ["Knowledge:PromptsFolder"] = RepositoryRoot.Path("prompts"),
+        };
+        all.TryAdd("Semantics:Enabled", "false");
+        var bot = new RunningBot(StartInfo(folder, all), folder);
+        await bot.WaitUntilListeningAsync(Timeout);
+        return bot;
+    }
+
+    private static ProcessStartInfo StartInfo(string folder, IDictionary<string, string?> settings)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KetamineFaqBot.Bot.dll"));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+
+        // Urls, not ASPNETCORE_URLS: the shipped appsettings.json sets Urls, and app settings win over host settings.
+        start.Environment["Urls"] = "http://127.0.0.1:0";
+        start.Environment["Knowledge__IndexRoot"] = Path.Combine(folder, "index");
+        start.Environment["Storage__ConnectionString"] = Path.Combine(folder, "state.db");
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
+    }
+
+    internal static void Append(StringBuilder output, string? line)
     {
         if (line is null)
         {
@@ -77,7 +106,7 @@ public static class BotProcess
         }
     }
 
-    private static string Read(StringBuilder output)
+    internal static string Read(StringBuilder output)
     {
         lock (output)
         {

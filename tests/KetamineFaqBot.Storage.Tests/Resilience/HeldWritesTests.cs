@@ -1,4 +1,3 @@
-using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Feedback;
 using KetamineFaqBot.Storage.Redis;
 using KetamineFaqBot.Storage.Resilience;
@@ -48,26 +47,6 @@ public sealed class HeldWritesTests : IDisposable
         Assert.Equal(0, held.Count);
         var listed = await feedback.ListAsync(DateTimeOffset.MinValue, 10);
         Assert.Equal(["during", "before"], listed.Select(f => f.ActivityId));
-    }
-
-    [Fact]
-    public async Task ConversationStore_RedisStopped_LoadsEmptyAndRecovers()
-    {
-        var store = new FaultTolerantConversationStore(
-            new RedisConversationStore(connection, MsOptions.Create(options), TimeProvider.System), NullLogger<FaultTolerantConversationStore>.Instance);
-        await WaitUntilConnectedAsync();
-        await store.SaveAsync("c-1", new ConversationState([], CrisisFlag: true));
-
-        server.Stop();
-        var during = await store.LoadAsync("c-1");
-        await store.SaveAsync("c-1", new ConversationState([], CrisisFlag: false));
-
-        server.Resume();
-        await WaitUntilConnectedAsync();
-        var after = await store.LoadAsync("c-1");
-
-        Assert.False(during.CrisisFlag);
-        Assert.True(after.CrisisFlag);
     }
 
     private async Task WaitUntilConnectedAsync()

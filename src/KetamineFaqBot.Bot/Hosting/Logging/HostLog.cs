@@ -15,4 +15,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Data Protection key ring (seals web chat token keys; back it up with the data): Redis {Endpoint} key {Key}")]
     public static partial void KeyRingInRedis(ILogger logger, string endpoint, string key);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Store unavailable: {Endpoint} answered 503 with Retry-After ({ExceptionType})")]
+    public static partial void StoreUnavailableRequest(ILogger logger, string endpoint, string exceptionType);
 }
