@@ -20,5 +20,7 @@ internal sealed class SemanticIndex(RouteModel model, RouteCalibration calibrati
 
     public RouteScores Classify(string text, ReadOnlySpan<float> embedding) => model.Predict(text, embedding);
 
+    public IReadOnlyList<float>? SentenceCosines(Passage passage, ReadOnlySpan<float> embedding) => vectors.SentenceCosines(passage, embedding);
+
     public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) => vectors.Nearest(embedding, top);
 }

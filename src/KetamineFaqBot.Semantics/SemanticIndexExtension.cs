@@ -26,7 +26,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
     public const string CalibrationFile = "route-calibration.json";
 
     /// <summary>Bumped when training or file layout changes, so every version is rebuilt once.</summary>
-    private const string LayoutVersion = "semantic-5";
+    private const string LayoutVersion = "semantic-6";
 
     /// <summary>A question is never taken as an FAQ paraphrase below this cosine, whatever the corpus's own phrasings say.</summary>
     private const float FaqMatchFloor = 0.8f;
@@ -104,7 +104,9 @@ public sealed class SemanticIndexExtension : IIndexExtension
         var ordered = passages.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         var texts = PassageVectors.Texts(ordered);
         var passageVectors = Embed(texts.Select(t => t.Text).ToList());
-        PassageVectors.Write(Path.Combine(folder, PassageVectors.FileName), texts, passageVectors, MiniLmEmbeddingGenerator.Dimensions);
+        var sentenceTexts = PassageVectors.SentenceTexts(ordered);
+        var sentenceVectors = Embed(sentenceTexts.Select(t => t.Text).ToList());
+        PassageVectors.Write(Path.Combine(folder, PassageVectors.FileName), texts, passageVectors, sentenceTexts, sentenceVectors, MiniLmEmbeddingGenerator.Dimensions);
 
         var (model, routeCalibration) = RouteClassifierTrainer.Train(exemplars, Embed, cancellationToken);
         var uncoveredVectors = uncovered.Count == 0 ? [] : Embed(uncovered);
@@ -124,6 +126,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
         figures["model"] = MiniLmEmbeddingGenerator.ModelId;
         figures["threshold.faq_match"] = calibration.FaqMatch.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         figures["vectors"] = texts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        figures["sentence_vectors"] = sentenceTexts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         figures["threshold.covered"] = covered.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         figures["uncovered"] = uncovered.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var answers = exemplars.Where(e => e.Route == Route.Answer).Select(e => e.Text).ToList();

@@ -136,6 +136,21 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     }
 
     [Fact]
+    public void SentenceCosines_OnePerSentence_ClosestSentenceScoresHighest()
+    {
+        using var live = OpenLive();
+        var passage = live.Passages["safety#risk-of-misuse"];
+
+        var cosines = Semantic(live).SentenceCosines(passage, Embed("is every dose watched by staff at the clinic"));
+
+        Assert.NotNull(cosines);
+        Assert.Equal(Core.Corpus.PassageSentences.Split(passage.Text).Count, cosines.Count);
+        Assert.Equal(2, cosines.Count);
+        Assert.True(cosines[1] > cosines[0], $"supervision sentence {cosines[1]} should beat the recreational-use sentence {cosines[0]}");
+        Assert.Equal("8", Assert.Single(live.Manifest.Extensions ?? []).Figures["vectors"]);
+    }
+
+    [Fact]
     public void Nearest_TopAboveThePassageCount_ReturnsEachPassageOnce()
     {
         using var live = OpenLive();

@@ -9,4 +9,12 @@ namespace KetamineFaqBot.Answering.Composers;
 /// <param name="Hits">Retrieved passages, best first; never empty once the confidence gate has passed.</param>
 /// <param name="Locale">Locale of the turn.</param>
 /// <param name="Statistics">Term weights of the live corpus; without them every query word weighs the same.</param>
-public sealed record ComposeRequest(string Question, string Query, IReadOnlyList<SearchHit> Hits, string Locale = "en-US", TermStatistics? Statistics = null);
+/// <param name="SentenceCosines">Per passage id, the question's cosine to each sentence of the passage's text (in
+/// sentence order), when the version served has a semantic layer; null otherwise.</param>
+public sealed record ComposeRequest(
+    string Question,
+    string Query,
+    IReadOnlyList<SearchHit> Hits,
+    string Locale = "en-US",
+    TermStatistics? Statistics = null,
+    IReadOnlyDictionary<string, IReadOnlyList<float>>? SentenceCosines = null);

@@ -7,14 +7,20 @@ namespace KetamineFaqBot.Answering.Composers;
 /// The embedded default: the best 1–3 sentences of the top passages, quoted as written and each cited.
 /// Nothing is paraphrased, so nothing can be invented.
 /// </summary>
-/// <remarks>Uninformative words of the question ("used", "someone": prompts/query-focus.yaml) do not pick sentences.</remarks>
+/// <remarks>
+/// Sentences are chosen by how well they fit the question: the weighted overlap of its informative words (as a share
+/// of the best overlap among the candidates) plus, when the version has a semantic layer, the sentence's cosine to the
+/// question, so that the sentence holding the fact in other words can lead. Uninformative words of the question
+/// ("used", "someone": prompts/query-focus.yaml) do not pick sentences.
+/// </remarks>
 public sealed class ExtractiveComposer(AnsweringOptions options, QueryFocus? focus = null)
 {
     private readonly QueryFocus wordFilter = focus ?? QueryFocus.Empty;
 
     public const string Name = "extractive";
 
-    private const int MaxPassages = 3;
+    /// <summary>Passages an answer may quote from.</summary>
+    public const int MaxPassages = 3;
     private const int MaxSentences = 3;
 
     // A lower-ranked passage only contributes when it is a reasonable match, not just the next hit.
@@ -22,6 +28,12 @@ public sealed class ExtractiveComposer(AnsweringOptions options, QueryFocus? foc
 
     // How far ahead of the second hit the top hit must be to lead the answer whatever its sentences' word overlap.
     private const double LeadDominance = 1.25;
+
+    // A sentence no word of the question finds is quoted only when it is this close in meaning to the question.
+    private const double MeaningFloor = 0.6;
+
+    // How much a sentence's cosine to the question counts against its share of the best word overlap.
+    private const double MeaningWeight = 0.5;
 
     public ComposedAnswer Compose(ComposeRequest request)
     {
@@ -41,35 +53,43 @@ public sealed class ExtractiveComposer(AnsweringOptions options, QueryFocus? foc
             .Select(h => h.Passage)
             .ToList();
 
-        var candidates = new List<Candidate>();
+        var scored = new List<(int Rank, int Index, PassageAnalysis.Sentence Sentence, double Overlap, double Cosine)>();
         for (var rank = 0; rank < passages.Count; rank++)
         {
             var sentences = PassageAnalysis.Of(passages[rank]).Sentences;
+            var cosines = request.SentenceCosines?.GetValueOrDefault(passages[rank].Id);
             for (var index = 0; index < sentences.Count; index++)
             {
-                var (sentence, stems, wordCount) = sentences[index];
-                var overlap = stems.Where(queryStems.Contains).Sum(stem => request.Statistics?.Weight(stem) ?? 1.0);
-                candidates.Add(new Candidate(rank, index, sentence, stems, overlap, wordCount));
+                var overlap = sentences[index].Stems.Where(queryStems.Contains).Sum(stem => request.Statistics?.Weight(stem) ?? 1.0);
+                var cosine = cosines is not null && cosines.Count == sentences.Count ? cosines[index] : 0.0;
+                scored.Add((rank, index, sentences[index], overlap, cosine));
             }
         }
+
+        // Without a semantic layer every cosine is 0 and the fit orders sentences exactly as their overlap does.
+        var bestOverlap = scored.Select(s => s.Overlap).DefaultIfEmpty(0).Max();
+        var candidates = scored
+            .Select(s => new Candidate(s.Rank, s.Index, s.Sentence.Text, s.Sentence.Stems, s.Overlap, s.Sentence.Words, s.Cosine,
+                (bestOverlap > 0 ? s.Overlap / bestOverlap : 0) + (MeaningWeight * s.Cosine)))
+            .ToList();
 
         // A clearly winning top passage leads: retrieval ranked it first through synonyms and FAQ phrasings that
         // sentence overlap cannot see ("trippy" finds the hallucinations answer, whose sentences never say "trippy"),
         // so a lower passage's chance word match must not push it out of the answer. When the top hits are close,
         // the sentences that match best decide, as before.
         var dominant = request.Hits.Count == 1 || request.Hits[0].Score >= request.Hits[1].Score * LeadDominance;
-        var lead = candidates.Where(c => c.Rank == 0).OrderByDescending(c => c.Overlap).ThenBy(c => c.Index).FirstOrDefault()
+        var lead = candidates.Where(c => c.Rank == 0).OrderByDescending(c => c.Fit).ThenBy(c => c.Index).FirstOrDefault()
             ?? throw new InvalidOperationException($"Passage '{passages[0].Id}' has no text.");
         var chosen = new List<Candidate>();
         var words = 0;
-        if (dominant || !candidates.Any(c => c.Overlap > 0))
+        if (dominant || !candidates.Any(c => c.Overlap > 0 || c.Cosine >= MeaningFloor))
         {
             chosen.Add(lead);
             words = lead.Words;
         }
 
-        foreach (var candidate in candidates.Where(c => c.Overlap > 0 && !chosen.Contains(c))
-                     .OrderByDescending(c => c.Overlap).ThenBy(c => c.Rank).ThenBy(c => c.Index))
+        foreach (var candidate in candidates.Where(c => (c.Overlap > 0 || c.Cosine >= MeaningFloor) && !chosen.Contains(c))
+                     .OrderByDescending(c => c.Fit).ThenBy(c => c.Rank).ThenBy(c => c.Index))
         {
             if (chosen.Count == MaxSentences)
             {
@@ -113,5 +133,5 @@ public sealed class ExtractiveComposer(AnsweringOptions options, QueryFocus? foc
         return $"{trimmed[..end]} [{position}]{punctuation}";
     }
 
-    private sealed record Candidate(int Rank, int Index, string Sentence, HashSet<string> Stems, double Overlap, int Words);
+    private sealed record Candidate(int Rank, int Index, string Sentence, HashSet<string> Stems, double Overlap, int Words, double Cosine, double Fit);
 }

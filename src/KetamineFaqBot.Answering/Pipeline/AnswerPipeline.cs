@@ -168,6 +168,26 @@ public sealed class AnswerPipeline : IAnswerService
     private static Core.Corpus.Passage? FaqParaphrase(ISemanticIndex semantic, ReadOnlyMemory<float> embedding) =>
         semantic.NearestFaq(embedding.Span) is { } best && best.Cosine >= semantic.FaqMatchThreshold ? best.Passage : null;
 
+    /// <summary>The question's cosine to each sentence of the passages an answer may quote from, when the version has vectors for them.</summary>
+    private static Dictionary<string, IReadOnlyList<float>>? SentenceCosines(ISemanticIndex? semantic, ReadOnlyMemory<float>? vector, IReadOnlyList<SearchHit> hits)
+    {
+        if (semantic is null || vector is not { } embedding)
+        {
+            return null;
+        }
+
+        var cosines = new Dictionary<string, IReadOnlyList<float>>(StringComparer.Ordinal);
+        foreach (var hit in hits.Take(ExtractiveComposer.MaxPassages))
+        {
+            if (semantic.SentenceCosines(hit.Passage, embedding.Span) is { } perSentence)
+            {
+                cosines[hit.Passage.Id] = perSentence;
+            }
+        }
+
+        return cosines;
+    }
+
     /// <summary>The standalone question's embedding for the vector search, when the version served has a semantic layer.</summary>
     private async Task<(ISemanticIndex? Semantic, ReadOnlyMemory<float>? Embedding)> QuestionVectorAsync(StandaloneQuestion standalone, CancellationToken cancellationToken)
     {
@@ -239,7 +259,7 @@ public sealed class AnswerPipeline : IAnswerService
             return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, cancellationToken);
         }
 
-        var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages));
+        var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages), SentenceCosines(semantic, vector, hits));
         var composed = faq.TryCompose(request);
         if (composed is null && generative is not null)
         {

@@ -111,29 +111,7 @@ internal static partial class TextAnalysis
     private static bool HasVowel(ReadOnlySpan<char> part) => part.IndexOfAny(Vowels) >= 0;
 
     /// <summary>Splits text into sentences; list bullets and line breaks also end a sentence. Markers stay with their sentence.</summary>
-    public static IReadOnlyList<string> Sentences(string text)
-    {
-        var sentences = new List<string>();
-        foreach (var rawLine in text.Split('\n'))
-        {
-            var line = BulletPrefix().Replace(rawLine.Trim(), string.Empty);
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (var part in SentenceBoundary().Split(line))
-            {
-                var sentence = part.Trim();
-                if (sentence.Length > 0)
-                {
-                    sentences.Add(sentence);
-                }
-            }
-        }
-
-        return sentences;
-    }
+    public static IReadOnlyList<string> Sentences(string text) => Core.Corpus.PassageSentences.Split(text);
 
     public static int WordCount(string text) => Words(CitationMarker().Replace(text, " ")).Count;
 
@@ -196,11 +174,6 @@ internal static partial class TextAnalysis
     [GeneratedRegex(@"\[(\d+(?:\s*,\s*\d+)*)\]")]
     public static partial Regex CitationMarker();
 
-    [GeneratedRegex(@"(?<=[.!?][""')]*(?:\s*\[\d+(?:\s*,\s*\d+)*\])*)\s+(?=[\p{Lu}\p{N}""'(])")]
-    private static partial Regex SentenceBoundary();
-
-    [GeneratedRegex(@"^(?:[-*•]|\d+[.)])\s+")]
-    private static partial Regex BulletPrefix();
 
     [GeneratedRegex(@"\d+(?:[.,]\d+)*")]
     private static partial Regex NumberPattern();

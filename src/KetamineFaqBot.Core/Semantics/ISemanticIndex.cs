@@ -27,6 +27,12 @@ public interface ISemanticIndex
     /// </summary>
     float CoveredThreshold => 1f;
 
+    /// <summary>
+    /// Cosine of the embedding to each sentence of the passage's text (<see cref="PassageSentences.Split"/> order), or
+    /// null when the version holds no sentence vectors for it.
+    /// </summary>
+    IReadOnlyList<float>? SentenceCosines(Passage passage, ReadOnlySpan<float> embedding) => null;
+
     /// <summary>Passages by cosine similarity to the embedding, best first.</summary>
     IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top);
 }

@@ -6,24 +6,27 @@ namespace KetamineFaqBot.Semantics.Vectors;
 /// <summary>
 /// Sentence vectors of every passage (heading and text) and of every FAQ phrasing, built offline with the index
 /// and searched by brute-force cosine (vectors are L2-normalised, so a dot product). A passage scores the best of
-/// its vectors, so a question close to one FAQ phrasing finds that entry.
+/// its vectors, so a question close to one FAQ phrasing finds that entry. Each sentence of a passage's text also has a
+/// vector (not searched: it lets the extractive composer pick the sentence closest in meaning to the question).
 /// </summary>
 internal sealed class PassageVectors
 {
     public const string FileName = "vectors.bin";
-    private static readonly byte[] Magic = "KFQP2\n"u8.ToArray();
+    private static readonly byte[] Magic = "KFQP3\n"u8.ToArray();
 
     private readonly Passage[] owners;
     private readonly bool[] isPhrasing;
     private readonly float[] matrix;
     private readonly int dimensions;
+    private readonly Dictionary<string, float[][]> sentences;
 
-    private PassageVectors(Passage[] owners, bool[] isPhrasing, float[] matrix, int dimensions)
+    private PassageVectors(Passage[] owners, bool[] isPhrasing, float[] matrix, int dimensions, Dictionary<string, float[][]> sentences)
     {
         this.owners = owners;
         this.isPhrasing = isPhrasing;
         this.matrix = matrix;
         this.dimensions = dimensions;
+        this.sentences = sentences;
     }
 
     /// <summary>Vectors held (passages plus FAQ phrasings).</summary>
@@ -41,6 +44,13 @@ internal sealed class PassageVectors
         }
 
         return texts;
+    }
+
+    /// <summary>Every sentence of every passage's text (<see cref="PassageSentences.Split"/>), in passage and sentence order.</summary>
+    public static IReadOnlyList<(Passage Passage, string Text)> SentenceTexts(IReadOnlyList<Passage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        return passages.SelectMany(p => PassageSentences.Split(p.Text).Select(sentence => (p, sentence))).ToList();
     }
 
     /// <summary>
@@ -99,7 +109,13 @@ internal sealed class PassageVectors
         return best;
     }
 
-    public static void Write(string file, IReadOnlyList<(Passage Passage, string Text, bool IsPhrasing)> texts, float[][] vectors, int dimensions)
+    public static void Write(
+        string file,
+        IReadOnlyList<(Passage Passage, string Text, bool IsPhrasing)> texts,
+        float[][] vectors,
+        IReadOnlyList<(Passage Passage, string Text)> sentenceTexts,
+        float[][] sentenceVectors,
+        int dimensions)
     {
         using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         using var writer = new BinaryWriter(stream);
@@ -111,6 +127,16 @@ internal sealed class PassageVectors
             writer.Write(texts[i].Passage.Id);
             writer.Write(texts[i].IsPhrasing);
             foreach (var value in vectors[i])
+            {
+                writer.Write(value);
+            }
+        }
+
+        writer.Write(sentenceTexts.Count);
+        for (var i = 0; i < sentenceTexts.Count; i++)
+        {
+            writer.Write(sentenceTexts[i].Passage.Id);
+            foreach (var value in sentenceVectors[i])
             {
                 writer.Write(value);
             }
@@ -157,9 +183,44 @@ internal sealed class PassageVectors
                 }
             }
 
+            var sentenceCount = reader.ReadInt32();
+            if (sentenceCount < 0 || (long)sentenceCount * dimensions * sizeof(float) > stream.Length)
+            {
+                throw new InvalidDataException($"'{file}' declares {sentenceCount} sentence vectors, which its size cannot hold.");
+            }
+
+            var bySentence = new Dictionary<string, List<float[]>>(StringComparer.Ordinal);
+            for (var i = 0; i < sentenceCount; i++)
+            {
+                var id = reader.ReadString();
+                if (!byId.ContainsKey(id))
+                {
+                    throw new InvalidDataException($"'{file}' has a sentence vector for passage '{id}', which this version does not hold.");
+                }
+
+                var vector = new float[dimensions];
+                for (var d = 0; d < dimensions; d++)
+                {
+                    vector[d] = reader.ReadSingle();
+                }
+
+                (bySentence.TryGetValue(id, out var list) ? list : bySentence[id] = []).Add(vector);
+            }
+
             if (stream.Position != stream.Length)
             {
                 throw new InvalidDataException($"'{file}' has trailing bytes.");
+            }
+
+            // The composer reads sentence i's cosine as the cosine of the i-th sentence it splits: the counts must agree.
+            foreach (var passage in byId.Values)
+            {
+                var expected = PassageSentences.Split(passage.Text).Count;
+                var held = bySentence.TryGetValue(passage.Id, out var list) ? list.Count : 0;
+                if (held != expected)
+                {
+                    throw new InvalidDataException($"'{file}' has {held} sentence vector(s) for passage '{passage.Id}', whose text has {expected} sentence(s).");
+                }
             }
 
             if (byId.Values.Any(p => !owners.Contains(p)))
@@ -167,7 +228,7 @@ internal sealed class PassageVectors
                 throw new InvalidDataException($"'{file}' lacks vectors for some passages of this version.");
             }
 
-            return new PassageVectors(owners, phrasing, matrix, dimensions);
+            return new PassageVectors(owners, phrasing, matrix, dimensions, bySentence.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
         }
         catch (Exception ex) when (ex is IOException or FormatException)
         {
@@ -198,6 +259,29 @@ internal sealed class PassageVectors
         }
 
         return best;
+    }
+
+    /// <summary>Cosine of the query to each sentence of the passage's text, in sentence order; null for a passage this version does not hold.</summary>
+    public IReadOnlyList<float>? SentenceCosines(Passage passage, ReadOnlySpan<float> query)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        if (query.Length != dimensions)
+        {
+            throw new ArgumentException($"Expected a {dimensions}-dimension vector.", nameof(query));
+        }
+
+        if (!sentences.TryGetValue(passage.Id, out var vectors))
+        {
+            return null;
+        }
+
+        var cosines = new float[vectors.Length];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            cosines[i] = TensorPrimitives.Dot(query, vectors[i]);
+        }
+
+        return cosines;
     }
 
     public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> query, int top)

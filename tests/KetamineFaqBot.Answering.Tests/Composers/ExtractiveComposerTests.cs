@@ -123,4 +123,53 @@ public sealed class ExtractiveComposerTests
 
         Assert.Contains("Female rodents", composed.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compose_SentenceCosines_TheSentenceClosestInMeaningLeadsWhenWordsTie()
+    {
+        // Neither sentence shares a word with the question; without cosines the first one leads.
+        var passage = TestCorpus.Section("history", "origins", "overview", "History",
+            "Doctors used it as an anaesthetic in the 1960s. Researchers began studying it for depression in the early 2000s.");
+        var hits = new[] { new SearchHit(passage, 5f) };
+        const string query = "when did people figure out it helps mood";
+
+        var plain = Composer.Compose(new ComposeRequest("q", query, hits));
+        var withMeaning = Composer.Compose(new ComposeRequest("q", query, hits,
+            SentenceCosines: new Dictionary<string, IReadOnlyList<float>> { [passage.Id] = [0.31f, 0.58f] }));
+
+        Assert.Equal("Doctors used it as an anaesthetic in the 1960s [1].", plain.Text);
+        Assert.Equal("Researchers began studying it for depression in the early 2000s [1].", withMeaning.Text);
+    }
+
+    [Fact]
+    public void Compose_SentenceCosines_ASentenceNoWordFindsIsQuotedOnlyWhenCloseInMeaning()
+    {
+        var passage = TestCorpus.Section("effects", "feel", "side-effects", "How it feels",
+            "Ketamine can cause dissociation during an infusion. Some people see or hear things that are not there. It passes within hours.");
+        var hits = new[] { new SearchHit(passage, 5f) };
+        const string query = "ketamine dissociation hallucinate";
+
+        IReadOnlyDictionary<string, IReadOnlyList<float>> Cosines(float second) =>
+            new Dictionary<string, IReadOnlyList<float>> { [passage.Id] = [0.5f, second, 0.2f] };
+
+        var close = Composer.Compose(new ComposeRequest("q", query, hits, SentenceCosines: Cosines(0.7f)));
+        var far = Composer.Compose(new ComposeRequest("q", query, hits, SentenceCosines: Cosines(0.55f)));
+
+        Assert.Equal("Ketamine can cause dissociation during an infusion [1]. Some people see or hear things that are not there [1].", close.Text);
+        Assert.Equal("Ketamine can cause dissociation during an infusion [1].", far.Text);
+    }
+
+    [Fact]
+    public void Compose_SentenceCosinesOfAnotherSentenceCount_AreIgnored()
+    {
+        // A version whose vectors do not match the passage's sentences must not shift the choice.
+        var passage = TestCorpus.Section("history", "origins", "overview", "History",
+            "Doctors used it as an anaesthetic in the 1960s. Researchers began studying it for depression in the early 2000s.");
+        var hits = new[] { new SearchHit(passage, 5f) };
+
+        var composed = Composer.Compose(new ComposeRequest("q", "when did people figure out it helps mood", hits,
+            SentenceCosines: new Dictionary<string, IReadOnlyList<float>> { [passage.Id] = [0.1f, 0.9f, 0.9f] }));
+
+        Assert.Equal("Doctors used it as an anaesthetic in the 1960s [1].", composed.Text);
+    }
 }
