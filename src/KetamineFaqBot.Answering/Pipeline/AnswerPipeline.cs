@@ -33,6 +33,9 @@ public sealed class AnswerPipeline : IAnswerService
     private const string FixedComposer = "fixed";
     private const int KeptTurns = 5;
 
+    // Longest message tried as a follow-up after its words alone sent it away.
+    private const int MaxContinuationWords = 12;
+
     private readonly IConversationStore store;
     private readonly IMessageNormaliser normaliser;
     private readonly IGuardrails guardrails;
@@ -147,6 +150,12 @@ public sealed class AnswerPipeline : IAnswerService
             rescued = followUp && RouteFusion.OutOfScopeByWordsOnly(decision);
             if (!rescued)
             {
+                if (previous is not null && state.RecentTurns.Count > 0 && ReferenceEquals(previous, state.RecentTurns[^1]) && MayContinue(text, decision)
+                    && await TryFollowUpAsync(turn, text, previous.Query, decision, cancellationToken) is { } continued)
+                {
+                    return continued with { Routing = routing };
+                }
+
                 return Fixed(route, decision.ResponseKey, decision, turn.Locale) with { Routing = routing };
             }
         }
@@ -162,6 +171,26 @@ public sealed class AnswerPipeline : IAnswerService
         var standalone = new StandaloneQuestion(followUp ? query : text, followUp ? null : embedding);
         var answered = await AnswerFromCorpusAsync(turn, text, query, standalone, decision, cancellationToken);
         return answered with { Routing = routing };
+    }
+
+    /// <summary>
+    /// A short message after an answer that only its words sent away (out_of_scope or small talk by the scope rules or
+    /// the classifier), holding a word that says what it asks about: "ok now the case against", "numbers?".
+    /// </summary>
+    private bool MayContinue(string text, GuardrailDecision decision) =>
+        RouteFusion.AwayByWordsOnly(decision)
+        && TextAnalysis.Words(text).Count <= MaxContinuationWords
+        && TextAnalysis.ContentTerms(text).Any(t => !focus.IsUninformative(t));
+
+    /// <summary>
+    /// Tries the message as a follow-up of the previous question: answered only when the confidence gate finds the
+    /// combined question covered (no content gap is recorded otherwise); null leaves the original route standing.
+    /// </summary>
+    private async Task<Outcome?> TryFollowUpAsync(Turn turn, string text, string previousQuery, GuardrailDecision decision, CancellationToken cancellationToken)
+    {
+        var query = await ContextualiseAsync(text, previousQuery, rescued: true, cancellationToken);
+        var attempt = await AnswerFromCorpusAsync(turn, text, query, new StandaloneQuestion(query, null), decision, cancellationToken, tentative: true);
+        return attempt.Answer.Route == Route.Answer ? attempt : null;
     }
 
     /// <summary>The vetted FAQ entry the question paraphrases (cosine at or above the version's calibrated threshold), if any.</summary>
@@ -234,8 +263,10 @@ public sealed class AnswerPipeline : IAnswerService
         return FollowUpContextualiser.Contextualise(followUp, previousQuery);
     }
 
+    /// <param name="tentative">True when the turn already has a route and this is only a try: a refusal records no content gap.</param>
     private async Task<Outcome> AnswerFromCorpusAsync(
-        Turn turn, string question, string query, StandaloneQuestion standalone, GuardrailDecision decision, CancellationToken cancellationToken)
+        Turn turn, string question, string query, StandaloneQuestion standalone, GuardrailDecision decision, CancellationToken cancellationToken,
+        bool tentative = false)
     {
         var (semantic, vector) = await QuestionVectorAsync(standalone, cancellationToken);
         var found = search.Search(query, vector, options.RetrieveTop, cancellationToken);
@@ -256,7 +287,7 @@ public sealed class AnswerPipeline : IAnswerService
         if (!gateResult.Passed)
         {
             logger.GateRefused(gateResult.TopScore, gateResult.Coverage);
-            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, cancellationToken);
+            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, !tentative, cancellationToken);
         }
 
         var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages), SentenceCosines(semantic, vector, hits));
@@ -272,7 +303,7 @@ public sealed class AnswerPipeline : IAnswerService
         if (answerTypes.Unsupported(query, composed.Cited) is { } missing)
         {
             logger.AnswerTypeUnsupported(missing);
-            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, cancellationToken);
+            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, !tentative, cancellationToken);
         }
 
         return Compose(request, composed, hits, decision, gateResult);
@@ -292,9 +323,13 @@ public sealed class AnswerPipeline : IAnswerService
     }
 
     private async Task<Outcome> NoAnswerAsync(
-        Turn turn, string question, string query, GuardrailDecision decision, int hitCount, GateResult gateResult, CancellationToken cancellationToken)
+        Turn turn, string question, string query, GuardrailDecision decision, int hitCount, GateResult gateResult, bool recordGap, CancellationToken cancellationToken)
     {
-        await gaps.RecordAsync(new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, gateResult.TopScore), cancellationToken);
+        if (recordGap)
+        {
+            await gaps.RecordAsync(new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, gateResult.TopScore), cancellationToken);
+        }
+
         var noAnswer = Fixed(Route.NoAnswer, "no_answer", decision, turn.Locale);
         var gated = noAnswer.Answer with { Provenance = noAnswer.Answer.Provenance with { Gate = gateResult.ToProvenance() } };
         return noAnswer with { Answer = gated, Query = query, HitCount = hitCount };

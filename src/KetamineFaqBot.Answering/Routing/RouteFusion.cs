@@ -43,6 +43,19 @@ public static class RouteFusion
             && decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal) || r == ClassifierRule(Route.OutOfScope));
     }
 
+    /// <summary>
+    /// The message was sent to out_of_scope or small talk only for its words (scope rules or the classifier), never by
+    /// a rule that recognised it ("thanks", a greeting, an off-topic request): after an answer it may be a follow-up
+    /// worth trying against the previous question.
+    /// </summary>
+    public static bool AwayByWordsOnly(GuardrailDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Route is Route.OutOfScope or Route.Smalltalk
+            && decision.Rules.Count > 0
+            && decision.Rules.All(r => r.StartsWith("scope.", StringComparison.Ordinal) || r.StartsWith("classifier:", StringComparison.Ordinal));
+    }
+
     public static FusedRoute Fuse(GuardrailDecision rules, RouteScores scores, RouteThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(rules);

@@ -117,8 +117,49 @@ public sealed class AnswerPipelineTests
         await harness.AskAsync("Is ketamine addictive?");
         var answer = await harness.AskAsync("What's the weather today?");
 
+        // Tried against the previous question, found not covered: the route stands and no content gap is recorded.
         Assert.Equal(Route.OutOfScope, answer.Route);
+        Assert.StartsWith("OUT_OF_SCOPE:", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(harness.Gaps.Gaps);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ShortMessageTheScopeWordsSentAwayAfterAnswer_AnsweredWhenTheCombinedQuestionIsCovered()
+    {
+        var harness = new PipelineHarness();
+
+        await harness.AskAsync("Is ketamine addictive?");
+        var answer = await harness.AskAsync("insurance coverage details please");
+
+        Assert.Equal(Route.Answer, answer.Route);
+        Assert.Contains(answer.Citations, c => c.Topic == "cost");
+        Assert.Equal("lexical", answer.Provenance.Gate!.Layer);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SmalltalkRuleAfterAnswer_IsNotTriedAsAFollowUp()
+    {
+        var guardrails = new KeywordGuardrails().Add("thanks", Route.Smalltalk, "smalltalk.thanks");
+        var harness = new PipelineHarness(guardrails);
+
+        await harness.AskAsync("Is ketamine addictive?");
+        var answer = await harness.AskAsync("thanks, insurance coverage details were useful");
+
+        Assert.Equal(Route.Smalltalk, answer.Route);
         Assert.Single(harness.Retriever.Queries);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ShortMessageAwayAfterAnotherRoute_IsNotTriedAsAFollowUp()
+    {
+        var harness = new PipelineHarness();
+
+        await harness.AskAsync("Is ketamine addictive?");
+        await harness.AskAsync("What's the weather today?");
+        var answer = await harness.AskAsync("insurance coverage details please");
+
+        // The last turn was not an answer: nothing to follow up on.
+        Assert.Equal(Route.OutOfScope, answer.Route);
     }
 
     [Fact]
