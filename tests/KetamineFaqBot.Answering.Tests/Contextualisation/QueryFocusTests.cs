@@ -47,6 +47,18 @@ public sealed class QueryFocusTests
         Assert.Equal(message, Real.Value.Focus(message, Terms));
     }
 
+    [Theory]
+    [InlineData("helpful")]
+    [InlineData("useful")]
+    [InlineData("cheers")]
+    [InlineData("perfect")]
+    public void IsUninformative_AcknowledgingAnAnswer_SaysNothingAboutATopic(string word)
+    {
+        // "ok thanks, that's really helpful" after an answer must stay small talk, not be tried as a follow-up.
+        Assert.True(Real.Value.IsUninformative(word));
+        Assert.False(Real.Value.IsUninformative("insurance"));
+    }
+
     [Fact]
     public void Focus_PatternRunsOutOfTime_SkippedAndTheOtherPatternsStillApply()
     {
