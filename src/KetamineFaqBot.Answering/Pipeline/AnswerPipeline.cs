@@ -193,6 +193,8 @@ public sealed class AnswerPipeline : IAnswerService
         return attempt.Answer.Route == Route.Answer ? attempt : null;
     }
 
+    private static string Squeeze(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>The vetted FAQ entry the question paraphrases (cosine at or above the version's calibrated threshold), if any.</summary>
     private static Core.Corpus.Passage? FaqParaphrase(ISemanticIndex semantic, ReadOnlyMemory<float> embedding) =>
         semantic.NearestFaq(embedding.Span) is { } best && best.Cosine >= semantic.FaqMatchThreshold ? best.Passage : null;
@@ -270,8 +272,23 @@ public sealed class AnswerPipeline : IAnswerService
     {
         var (semantic, vector) = await QuestionVectorAsync(standalone, cancellationToken);
         var found = search.Search(query, vector, options.RetrieveTop, cancellationToken);
-        var hits = found.Fused;
         var gateResult = gate.Evaluate(query, found, semantic?.CoveredThreshold ?? 1f);
+
+        // A story around the question dilutes the whole message's embedding: when the gate refuses, the meaning search
+        // is tried once more with the focused question alone (what the word search already reads).
+        if (!gateResult.Passed && semantic is not null && embeddings is not null && standalone.Embedding is not null
+            && !string.Equals(Squeeze(query), Squeeze(standalone.Text), StringComparison.OrdinalIgnoreCase))
+        {
+            var focused = await embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+            var refound = search.Search(query, focused, options.RetrieveTop, cancellationToken);
+            var regated = gate.Evaluate(query, refound, semantic.CoveredThreshold);
+            if (regated.Passed)
+            {
+                (vector, found, gateResult) = (focused, refound, regated);
+            }
+        }
+
+        var hits = found.Fused;
 
         // A paraphrase of a vetted FAQ question (typos and other words included) gets the vetted answer verbatim, even
         // when neither gate layer finds the question covered.
