@@ -6,8 +6,11 @@ using KetamineFaqBot.Semantics.Vectors;
 namespace KetamineFaqBot.Semantics;
 
 /// <summary>The semantic layer of one index version: route classifier, calibrated thresholds and passage vectors.</summary>
-internal sealed class SemanticIndex(RouteModel model, RouteCalibration calibration, PassageVectors vectors) : ISemanticIndex
+internal sealed class SemanticIndex(
+    RouteModel model, RouteCalibration calibration, PassageVectors vectors, IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> uncovered) : ISemanticIndex
 {
+    public IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> UncoveredQuestions => uncovered;
+
     public RouteThresholds Thresholds { get; } = calibration.ToThresholds();
 
     public RouteCalibration Calibration => calibration;

@@ -26,7 +26,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
     public const string CalibrationFile = "route-calibration.json";
 
     /// <summary>Bumped when training or file layout changes, so every version is rebuilt once.</summary>
-    private const string LayoutVersion = "semantic-6";
+    private const string LayoutVersion = "semantic-7";
 
     /// <summary>A question is never taken as an FAQ paraphrase below this cosine, whatever the corpus's own phrasings say.</summary>
     private const float FaqMatchFloor = 0.8f;
@@ -110,6 +110,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
 
         var (model, routeCalibration) = RouteClassifierTrainer.Train(exemplars, Embed, cancellationToken);
         var uncoveredVectors = uncovered.Count == 0 ? [] : Embed(uncovered);
+        UncoveredVectors.Write(Path.Combine(folder, UncoveredVectors.FileName), uncovered, uncoveredVectors, MiniLmEmbeddingGenerator.Dimensions);
         var covered = PassageVectors.CoveredThreshold(passageVectors, uncoveredVectors, CoveredAllowedShare, CoveredFloor);
         var calibration = routeCalibration with
         {
@@ -143,6 +144,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
     {
         ArgumentNullException.ThrowIfNull(passages);
         var vectors = PassageVectors.Read(Path.Combine(folder, PassageVectors.FileName), passages, MiniLmEmbeddingGenerator.Dimensions);
+        var uncovered = UncoveredVectors.Read(Path.Combine(folder, UncoveredVectors.FileName), MiniLmEmbeddingGenerator.Dimensions);
         RouteCalibration calibration;
         try
         {
@@ -179,7 +181,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
             throw new InvalidDataException($"The route model in '{folder}' could not be loaded: {ex.Message}", ex);
         }
 
-        return new SemanticIndex(model, calibration, vectors);
+        return new SemanticIndex(model, calibration, vectors, uncovered);
     }
 
     private string HashInputs()

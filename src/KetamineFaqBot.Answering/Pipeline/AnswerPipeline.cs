@@ -272,7 +272,8 @@ public sealed class AnswerPipeline : IAnswerService
     {
         var (semantic, vector) = await QuestionVectorAsync(standalone, cancellationToken);
         var found = search.Search(query, vector, options.RetrieveTop, cancellationToken);
-        var gateResult = gate.Evaluate(query, found, semantic?.CoveredThreshold ?? 1f);
+        var semanticThreshold = semantic is null ? 1f : gate.SemanticThreshold(semantic);
+        var gateResult = gate.Evaluate(query, found, semanticThreshold);
 
         // A story around the question dilutes the whole message's embedding: when the gate refuses, the meaning search
         // is tried once more with the focused question alone (what the word search already reads).
@@ -281,7 +282,7 @@ public sealed class AnswerPipeline : IAnswerService
         {
             var focused = await embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
             var refound = search.Search(query, focused, options.RetrieveTop, cancellationToken);
-            var regated = gate.Evaluate(query, refound, semantic.CoveredThreshold);
+            var regated = gate.Evaluate(query, refound, semanticThreshold);
             if (regated.Passed)
             {
                 (vector, found, gateResult) = (focused, refound, regated);

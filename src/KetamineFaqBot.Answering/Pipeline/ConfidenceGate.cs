@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Core.Retrieval;
+using KetamineFaqBot.Core.Semantics;
 
 namespace KetamineFaqBot.Answering.Pipeline;
 
@@ -33,6 +34,12 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     /// <summary>How high the word search must rank the vector search's best passage for the two to agree.</summary>
     public const int AgreementDepth = 3;
 
+    /// <summary>Share of the reviewed uncovered questions the semantic layer may answer.</summary>
+    public const double SemanticAllowedShare = 0.05;
+
+    /// <summary>The semantic layer's threshold is never below this cosine.</summary>
+    public const float SemanticFloor = 0.7f;
+
     /// <summary>Passages looked at for coverage.</summary>
     private const int CoverageDepth = 3;
 
@@ -46,6 +53,9 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     // Words users type recur; what a single word retrieves only changes with the index version.
     private const int MaxCachedTerms = 10_000;
     private readonly ConcurrentDictionary<(string Version, string Term), string[]> termHits = new();
+
+    // One calibration per index version served (a handful over a process's life).
+    private readonly ConcurrentDictionary<string, float> semanticThresholds = new(StringComparer.Ordinal);
 
     /// <summary>The gate over the word search alone.</summary>
     public GateResult Evaluate(string query, IReadOnlyList<SearchHit> hits)
@@ -84,6 +94,54 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             && hits.Lexical.Take(AgreementDepth).Any(h => string.Equals(h.Passage.Id, hits.Nearest[0].Passage.Id, StringComparison.Ordinal));
         var semantic = agreed && topScore >= options.MinTopScore && cosine >= coveredThreshold;
         return new GateResult(semantic, topScore, coverage, semantic ? SemanticLayer : RefusedLayer, cosine, threshold);
+    }
+
+    /// <summary>
+    /// The semantic layer's cosine threshold for the version served, calibrated on the population the layer decides:
+    /// each reviewed uncovered question is searched as a patient's question would be, and among those the words refuse
+    /// and both searches agree on, the threshold sits just above the cosines of all but
+    /// <see cref="SemanticAllowedShare"/> of all the uncovered questions (never below <see cref="SemanticFloor"/>).
+    /// Computed once per version, deterministically; without uncovered questions, the build's cosine threshold.
+    /// </summary>
+    public float SemanticThreshold(ISemanticIndex semantic)
+    {
+        ArgumentNullException.ThrowIfNull(semantic);
+        if (semantic.UncoveredQuestions.Count == 0)
+        {
+            return semantic.CoveredThreshold;
+        }
+
+        if (semanticThresholds.Count > 16)
+        {
+            semanticThresholds.Clear();
+        }
+
+        return semanticThresholds.GetOrAdd(retriever.CorpusVersion, _ => Calibrate(semantic));
+    }
+
+    private float Calibrate(ISemanticIndex semantic)
+    {
+        var statistics = TermStatistics.For(retriever.Passages);
+        var decided = new List<float>();
+        foreach (var (text, vector) in semantic.UncoveredQuestions)
+        {
+            var query = wordFilter.Focus(text, statistics);
+            var lexical = retriever.Search(query, options.RetrieveTop);
+            var nearest = semantic.Nearest(vector.Span, options.RetrieveTop);
+            var found = new HybridHits(HybridSearch.Fuse(lexical, nearest, options.RetrieveTop), lexical, nearest);
+
+            // With no threshold at all, the semantic layer answers exactly the questions it would decide on.
+            var result = Evaluate(query, found, float.NegativeInfinity);
+            if (result.Layer == SemanticLayer && result.Cosine is { } cosine)
+            {
+                decided.Add(cosine);
+            }
+        }
+
+        decided.Sort((a, b) => b.CompareTo(a));
+        var allowed = (int)Math.Floor(SemanticAllowedShare * semantic.UncoveredQuestions.Count);
+        var limit = allowed < decided.Count ? decided[allowed] : float.NegativeInfinity;
+        return Math.Clamp(MathF.Ceiling((limit + 0.0005f) * 1000f) / 1000f, SemanticFloor, 0.99f);
     }
 
     /// <summary>

@@ -33,6 +33,12 @@ public interface ISemanticIndex
     /// </summary>
     IReadOnlyList<float>? SentenceCosines(Passage passage, ReadOnlySpan<float> embedding) => null;
 
+    /// <summary>
+    /// The reviewed in-scope questions the corpus does not answer, with their vectors, for calibrating the confidence
+    /// gate against this version's searches; empty when the version has none.
+    /// </summary>
+    IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> UncoveredQuestions => [];
+
     /// <summary>Passages by cosine similarity to the embedding, best first.</summary>
     IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top);
 }

@@ -145,4 +145,49 @@ public sealed class ConfidenceGateTests
 
         Assert.False(result.Passed);
     }
+
+    /// <summary>A semantic layer whose vector search puts the insurance passage first at the cosine held in the vector's first value.</summary>
+    private static ScriptedSemanticIndex CosineInTheVector() =>
+        new(ScriptedSemanticIndex.StandardThresholds) { NearestBy = v => [(Passages[0], v[0])], CoveredThreshold = 0.95f };
+
+    [Fact]
+    public void SemanticThreshold_UncoveredQuestionsTheLayerWouldDecide_JustAboveAllButFivePercent()
+    {
+        var (gate, _) = SemanticGate();
+        var semantic = CosineInTheVector();
+
+        // Twenty uncovered questions the words refuse and both searches agree on, cosines 0.70 to 0.89: one (5 %) may pass.
+        for (var i = 0; i < 20; i++)
+        {
+            semantic.Uncovered.Add((HalfCovered, new[] { 0.70f + (i * 0.01f) }));
+        }
+
+        var threshold = gate.SemanticThreshold(semantic);
+
+        Assert.Equal(0.881f, threshold, 3);
+        Assert.Equal(threshold, gate.SemanticThreshold(semantic));
+    }
+
+    [Fact]
+    public void SemanticThreshold_UncoveredQuestionsTheWordsAlreadyAnswer_DoNotCount()
+    {
+        var (gate, _) = SemanticGate();
+        var semantic = CosineInTheVector();
+
+        // Covered by the words: the lexical layer decides them, so the semantic layer's threshold ignores them.
+        for (var i = 0; i < 20; i++)
+        {
+            semantic.Uncovered.Add(("is ketamine covered by insurance", new[] { 0.99f }));
+        }
+
+        Assert.Equal(ConfidenceGate.SemanticFloor, gate.SemanticThreshold(semantic));
+    }
+
+    [Fact]
+    public void SemanticThreshold_NoUncoveredQuestions_TheBuildsCosineThreshold()
+    {
+        var (gate, _) = SemanticGate();
+
+        Assert.Equal(0.95f, gate.SemanticThreshold(CosineInTheVector()));
+    }
 }

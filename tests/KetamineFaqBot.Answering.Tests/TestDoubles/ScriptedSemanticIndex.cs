@@ -74,5 +74,13 @@ internal sealed class ScriptedSemanticIndex(RouteThresholds thresholds) : ISeman
     /// <summary>What the vector search returns for every question, best first (none by default).</summary>
     public List<(Passage Passage, float Cosine)> NearestPassages { get; } = [];
 
-    public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) => NearestPassages.Take(top).ToList();
+    /// <summary>When set, the vector search's answer for each embedding (overrides <see cref="NearestPassages"/>).</summary>
+    public Func<float[], IReadOnlyList<(Passage Passage, float Cosine)>>? NearestBy { get; set; }
+
+    public List<(string Text, ReadOnlyMemory<float> Vector)> Uncovered { get; } = [];
+
+    public IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> UncoveredQuestions => Uncovered;
+
+    public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) =>
+        (NearestBy is { } by ? by(embedding.ToArray()) : NearestPassages).Take(top).ToList();
 }
