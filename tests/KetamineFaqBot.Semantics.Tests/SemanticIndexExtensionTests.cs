@@ -252,6 +252,8 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     [InlineData("calibration empty", "route calibration")]
     [InlineData("calibration without crisis", "no valid threshold for crisis")]
     [InlineData("semantic folder deleted", "folder is missing")]
+    [InlineData("uncovered questions deleted", "uncovered.bin")]
+    [InlineData("uncovered questions truncated", "uncovered.bin")]
     public void TryReload_VersionWithBrokenSemanticLayer_IsRejectedAndOldVersionKeepsServing(string damage, string expected)
     {
         var root = fixture.CopyRoot();
@@ -284,6 +286,13 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
                 break;
             case "vectors deleted":
                 File.Delete(Path.Combine(folder, "vectors.bin"));
+                break;
+            case "uncovered questions deleted":
+                File.Delete(Path.Combine(folder, "uncovered.bin"));
+                break;
+            case "uncovered questions truncated":
+                var uncoveredFile = Path.Combine(folder, "uncovered.bin");
+                File.WriteAllBytes(uncoveredFile, File.ReadAllBytes(uncoveredFile)[..^7]);
                 break;
             case "vectors damaged after the header":
                 using (var stream = new FileStream(Path.Combine(folder, "vectors.bin"), FileMode.Open, FileAccess.Write))
