@@ -144,7 +144,7 @@ public static class IndexCommand
         output.WriteLine(calibration.UncoveredQuestions == 0
             ? "  confidence gate: words only (no reviewed uncovered questions to calibrate its meaning layer on)"
             : string.Create(CultureInfo.InvariantCulture,
-                $"  confidence gate, meaning layer from passage cosine {calibration.Covered:0.000} ({calibration.UncoveredQuestions} reviewed uncovered question(s); reaches {semantic.LastCoveredReach:P0} of the answer exemplars)"));
+                $"  confidence gate: {calibration.UncoveredQuestions} reviewed uncovered question(s) kept to calibrate the meaning layer at first use (`kfaq ask --json` shows it in provenance.gate.threshold); over all of them it would be {calibration.Covered:0.000}, reaching {semantic.LastCoveredReach:P0} of the answer exemplars"));
     }
 
     private static void WriteChanges(IndexChanges changes, TextWriter output)
