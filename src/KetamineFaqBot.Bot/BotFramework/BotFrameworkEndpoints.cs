@@ -39,6 +39,11 @@ public static class BotFrameworkEndpoints
             return TypedResults.Problem("The activity has no conversation id.", statusCode: StatusCodes.Status400BadRequest, title: "Missing conversation");
         }
 
+        if (!ConversationIdCheck.IsAcceptable(conversationId))
+        {
+            return ConversationIdCheck.Rejected();
+        }
+
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, cancellationToken);
         if (!auth.IsAuthenticated)
         {

@@ -22,6 +22,7 @@ public static class DirectLineEndpoints
     public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v3/directline");
+        group.AddEndpointFilter(ConversationIdCheck.RouteFilterAsync);
         if (app.ServiceProvider.GetRequiredService<IOptions<DirectLineOptions>>().Value.AllowedOrigins.Count > 0)
         {
             group.RequireCors(CorsPolicy);
