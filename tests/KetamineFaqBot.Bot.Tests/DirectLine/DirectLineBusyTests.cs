@@ -36,6 +36,7 @@ public sealed class DirectLineBusyTests : IAsyncLifetime
         using var refused = await client.PostAsync(DirectLineTestClient.Message("third question", "c-3"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         var logged = (await client.GetActivitiesAsync()).Activities.Select(a => (string?)a!["text"]).ToList();
         Assert.Contains("second question", logged);
         Assert.DoesNotContain("third question", logged);
