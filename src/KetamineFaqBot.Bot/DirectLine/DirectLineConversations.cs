@@ -41,34 +41,16 @@ public sealed class DirectLineConversations(
     }
 
     /// <summary>
-    /// A client's activity: the redacted copy is written, the echo (as typed) is pushed to the open streams, and both
-    /// and the handled copy get the id the log assigned. Null for an unknown conversation.
+    /// A client's activity: the stored copy is written and pushed to the open streams, and the handled copy gets the
+    /// id the log assigned. Typing is only pushed. Null for an unknown conversation.
     /// </summary>
     public async Task<string?> AppendPostedAsync(string conversationId, InboundActivity posted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(posted);
-        if (posted.Stored.Type == ActivityTypes.Typing)
-        {
-            var typingId = await PushTypingAsync(conversationId, posted.Echo, cancellationToken);
-            posted.Handled.Id = typingId;
-            return typingId;
-        }
-
-        var sequence = await store.AppendAsync(conversationId, posted.Stored, cancellationToken: cancellationToken);
-        if (sequence is not { } seq)
-        {
-            return null;
-        }
-
-        foreach (var copy in new[] { posted.Echo, posted.Handled })
-        {
-            copy.Id = posted.Stored.Id;
-            copy.Timestamp = posted.Stored.Timestamp;
-        }
-
-        // SAFETY: the text as typed lives only in this push to the user's own open streams; the log keeps it redacted.
-        hub.Publish(conversationId, seq, posted.Echo);
-        return posted.Stored.Id;
+        var id = await AppendAsync(conversationId, posted.Stored, cancellationToken);
+        posted.Handled.Id = posted.Stored.Id;
+        posted.Handled.Timestamp = posted.Stored.Timestamp;
+        return id;
     }
 
     private async Task<string?> PushTypingAsync(string conversationId, Activity activity, CancellationToken cancellationToken)

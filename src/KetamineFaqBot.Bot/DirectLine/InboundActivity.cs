@@ -7,11 +7,10 @@ namespace KetamineFaqBot.Bot.DirectLine;
 /// <summary>
 /// What becomes of an activity a Web Chat client posts. Only the fields the bot reads survive: the client's
 /// attachments, suggested actions, speak text, extension fields and any <c>from.name</c> (which could impersonate the
-/// bot) are dropped. <see cref="Handled"/> goes to the answering turn; <see cref="Echo"/> is pushed, from memory, to
-/// the conversation's open streams so the user's tab shows the message as typed (text capped); <see cref="Stored"/>
-/// is what the activity log keeps: the echo with its text redacted and no value or entities.
+/// bot) are dropped. <see cref="Handled"/> goes to the answering turn; <see cref="Stored"/> is what the activity log
+/// keeps and every client is shown, live or on reload: the text capped and redacted, no value or entities.
 /// </summary>
-public sealed record InboundActivity(Activity Handled, Activity Echo, Activity Stored)
+public sealed record InboundActivity(Activity Handled, Activity Stored)
 {
     /// <summary>Longest clientActivityID kept: Web Chat's are short random strings.</summary>
     private const int MaxClientActivityIdLength = 100;
@@ -28,10 +27,9 @@ public sealed record InboundActivity(Activity Handled, Activity Echo, Activity S
         handled.Entities = posted.Entities;
         handled.ReplyToId = Cap(posted.ReplyToId, MaxShortFieldLength);
 
-        var echoText = Cap(posted.Text, maxStoredTextLength);
-        var echo = Core(posted, conversationId, userId, bot, echoText);
-        var stored = Core(posted, conversationId, userId, bot, Cap(TextRedactor.Redact(echoText), maxStoredTextLength));
-        return new InboundActivity(handled, echo, stored);
+        // SAFETY: the user's own echo is the redacted text too, so the transcript shows exactly what is kept.
+        var stored = Core(posted, conversationId, userId, bot, Cap(TextRedactor.Redact(Cap(posted.Text, maxStoredTextLength)), maxStoredTextLength));
+        return new InboundActivity(handled, stored);
     }
 
     private static Activity Core(Activity posted, string conversationId, string userId, ChannelAccount bot, string? text) => new()

@@ -40,7 +40,7 @@ public sealed class DirectLineStoredActivityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostMessage_PersonalDetails_StoredRedactedButEchoedAsTypedOnTheStream()
+    public async Task PostMessage_PersonalDetails_StoredAndEchoedRedacted()
     {
         var client = await DirectLineTestClient.StartAsync(_http);
         using var socket = await client.OpenStreamAsync();
@@ -49,8 +49,11 @@ public sealed class DirectLineStoredActivityTests : IAsyncLifetime
 
         await client.SendTextAsync(Personal, "c-personal");
 
-        var echoed = await DirectLineTestClient.ReadUntilAsync(socket, seen => seen.Any(IsEcho));
-        Assert.Equal(Personal, (string?)echoed.Single(IsEcho)["text"]);
+        var echoed = (await DirectLineTestClient.ReadUntilAsync(socket, seen => seen.Any(IsEcho))).Single(IsEcho);
+        Assert.Equal(
+            "my name is [name], I live at [address], write to [email] or [email] or call [phone]",
+            (string?)echoed["text"]);
+        Assert.Equal("c-personal", (string?)echoed["channelData"]!["clientActivityID"]);
 
         var stored = string.Join('\n', await StoredJsonAsync(client.ConversationId));
         foreach (var secret in new[] { "jane", "Oak Street", "example", "555-123-4567" })
