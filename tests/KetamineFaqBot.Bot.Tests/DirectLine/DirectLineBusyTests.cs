@@ -16,7 +16,8 @@ public sealed class DirectLineBusyTests : IAsyncLifetime
         {
             ["Bot:Workers"] = "1",
             ["Bot:QueueCapacity"] = "1",
-            ["Bot:QueueWaitMilliseconds"] = "200",
+            // Long enough that a loaded machine frees the queue within it; the refusal test waits it out once.
+            ["Bot:QueueWaitMilliseconds"] = "2000",
         });
         _http = _host.CreateHttpClient();
         return Task.CompletedTask;
