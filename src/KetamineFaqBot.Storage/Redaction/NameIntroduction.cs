@@ -93,12 +93,12 @@ internal static partial class NameIntroduction
         return end;
     }
 
-    [GeneratedRegex(@"\b(?:(?<named>(?i:my\s+name\s+is|my\s+name's|name's|call\s+me|they\s+call\s+me))|(?i:i'm|i’m|i\s+am))\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\b(?:(?<named>(?i:my\s+name\s+is|my\s+name's|name's|call\s+me|they\s+call\s+me))|(?i:i'm|i’m|i\s+am))\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2_000)]
     private static partial Regex CuePattern();
 
-    [GeneratedRegex(@"\p{L}[\p{L}'’-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"\p{L}[\p{L}'’-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2_000)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"[ \t]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"[ \t]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2_000)]
     private static partial Regex GapPattern();
 }
