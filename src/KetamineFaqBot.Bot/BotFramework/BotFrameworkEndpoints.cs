@@ -1,4 +1,5 @@
 using KetamineFaqBot.Bot.BotFramework.Logging;
+using KetamineFaqBot.Bot.Hosting;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
 using KetamineFaqBot.Bot.Turns;
@@ -39,6 +40,11 @@ public static class BotFrameworkEndpoints
             return TypedResults.Problem("The activity has no conversation id.", statusCode: StatusCodes.Status400BadRequest, title: "Missing conversation");
         }
 
+        if (!ConversationIdCheck.IsAcceptable(conversationId))
+        {
+            return ConversationIdCheck.Rejected();
+        }
+
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, activity, cancellationToken);
         if (!auth.IsAuthenticated)
         {
@@ -64,9 +70,10 @@ public static class BotFrameworkEndpoints
             return TypedResults.Ok();
         }
 
-        if (activity.Type == ActivityTypes.Message && !rateLimiter.TryAcquire(conversationId))
+        if (activity.Type == ActivityTypes.Message && !rateLimiter.TryAcquire(conversationId, out var retryAfter))
         {
             BotFrameworkLog.RateLimited(logger, conversationId);
+            RetryAfterHeader.Set(request.HttpContext.Response, retryAfter);
             return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
@@ -74,6 +81,7 @@ public static class BotFrameworkEndpoints
         if (!await queue.EnqueueAsync(new TurnWorkItem(activity, sender), cancellationToken))
         {
             BotFrameworkLog.QueueFull(logger, conversationId);
+            RetryAfterHeader.Set(request.HttpContext.Response, TimeSpan.FromSeconds(RetryAfterHeader.BusySeconds));
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
 using Microsoft.Extensions.Options;
@@ -17,20 +18,53 @@ public sealed class DirectLineConversations(
 
     public ChannelAccount BotAccount => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
-    /// <summary>Appends (typing only for a short while) and returns the id given, or null for an unknown conversation.</summary>
+    /// <summary>
+    /// Appends and returns the id given, or null for an unknown conversation. Typing is never written: it is pushed
+    /// to the open streams from memory and gone.
+    /// </summary>
     public async Task<string?> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        DateTimeOffset? expiresAt = activity.Type == ActivityTypes.Typing
-            ? timeProvider.GetUtcNow().AddSeconds(options.Value.TypingLifetimeSeconds)
-            : null;
-        var sequence = await store.AppendAsync(conversationId, activity, expiresAt, cancellationToken);
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            return await PushTypingAsync(conversationId, activity, cancellationToken);
+        }
+
+        var sequence = await store.AppendAsync(conversationId, activity, cancellationToken: cancellationToken);
         if (sequence is not { } seq)
         {
             return null;
         }
 
         hub.Publish(conversationId, seq, activity);
+        return activity.Id;
+    }
+
+    /// <summary>
+    /// A client's activity: the stored copy is written and pushed to the open streams, and the handled copy gets the
+    /// id the log assigned. Typing is only pushed. Null for an unknown conversation.
+    /// </summary>
+    public async Task<string?> AppendPostedAsync(string conversationId, InboundActivity posted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        var id = await AppendAsync(conversationId, posted.Stored, cancellationToken);
+        posted.Handled.Id = posted.Stored.Id;
+        posted.Handled.Timestamp = posted.Stored.Timestamp;
+        return id;
+    }
+
+    private async Task<string?> PushTypingAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        if (!await store.ExistsAsync(conversationId, cancellationToken))
+        {
+            return null;
+        }
+
+        // PROTOCOL: typing carries no watermark and is never in a page of activities: only open streams see it.
+        activity.Id = $"{conversationId}|typing-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        activity.Text = null;
+        activity.Timestamp = timeProvider.GetUtcNow();
+        hub.Publish(conversationId, null, activity);
         return activity.Id;
     }
 }

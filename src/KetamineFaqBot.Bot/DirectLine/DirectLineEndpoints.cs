@@ -1,5 +1,6 @@
 using System.Globalization;
 using KetamineFaqBot.Bot.DirectLine.Logging;
+using KetamineFaqBot.Bot.Hosting;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
 using KetamineFaqBot.Bot.Turns;
@@ -22,6 +23,7 @@ public static class DirectLineEndpoints
     public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v3/directline");
+        group.AddEndpointFilter(ConversationIdCheck.RouteFilterAsync);
         if (app.ServiceProvider.GetRequiredService<IOptions<DirectLineOptions>>().Value.AllowedOrigins.Count > 0)
         {
             group.RequireCors(CorsPolicy);
@@ -38,7 +40,8 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> StartAsync(
         HttpRequest request, DirectLineAuthorizer authorizer, DirectLineTokenService tokens, DirectLineConversations conversations,
-        TurnDispatcher queue, IOptions<WebChatOptions> webChat, IOptions<BotOptions> botOptions, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        TurnDispatcher queue, StreamUrlBuilder streamUrls, IOptions<WebChatOptions> webChat, IOptions<BotOptions> botOptions, ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
     {
         var bearer = DirectLineAuthorizer.BearerOf(request);
         var body = await DirectLineRequests.ReadTokenRequestAsync(request, cancellationToken);
@@ -69,7 +72,8 @@ public static class DirectLineEndpoints
         if (created)
         {
             var locale = string.IsNullOrWhiteSpace(body?.Locale) ? webChat.Value.Locale : body.Locale;
-            var user = new ChannelAccount { Id = userId, Name = body?.User?.Name, Role = "user" };
+            // The client's choice of user name is not kept: it could pass for the bot's.
+            var user = new ChannelAccount { Id = userId, Role = "user" };
             var update = new Activity
             {
                 Type = ActivityTypes.ConversationUpdate,
@@ -87,15 +91,16 @@ public static class DirectLineEndpoints
         }
 
         var token = tokens.Issue(conversationId, userId);
-        var response = new ConversationResponse(conversationId, token.Token, token.ExpiresInSeconds, DirectLineRequests.StreamUrl(request, conversationId, token.Token));
+        var response = new ConversationResponse(conversationId, token.Token, token.ExpiresInSeconds, streamUrls.For(request, conversationId, token.Token));
         return created ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
     }
 
-    private static async Task<IResult> GetConversationAsync(string conversationId, HttpRequest request, DirectLineAuthorizer authorizer, CancellationToken cancellationToken)
+    private static async Task<IResult> GetConversationAsync(
+        string conversationId, HttpRequest request, DirectLineAuthorizer authorizer, StreamUrlBuilder streamUrls, CancellationToken cancellationToken)
     {
         var bearer = DirectLineAuthorizer.BearerOf(request);
         var (_, error) = await authorizer.AuthorizeAsync(bearer, conversationId, cancellationToken: cancellationToken);
-        return error ?? TypedResults.Ok(new ConversationResponse(conversationId, bearer!, 0, DirectLineRequests.StreamUrl(request, conversationId, bearer!)));
+        return error ?? TypedResults.Ok(new ConversationResponse(conversationId, bearer!, 0, streamUrls.For(request, conversationId, bearer!)));
     }
 
     private static async Task<IResult> GetActivitiesAsync(
@@ -116,8 +121,8 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> PostActivityAsync(
         string conversationId, HttpRequest request, DirectLineAuthorizer authorizer, DirectLineConversations conversations, TurnDispatcher queue,
-        [FromKeyedServices(RateLimiterKey)] ConversationRateLimiter rateLimiter, IOptions<BotOptions> botOptions, ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+        [FromKeyedServices(RateLimiterKey)] ConversationRateLimiter rateLimiter, IOptions<BotOptions> botOptions, IOptions<DirectLineOptions> options,
+        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var (claims, error) = await authorizer.AuthorizeAsync(DirectLineAuthorizer.BearerOf(request), conversationId, checkConversation: false, cancellationToken);
         if (error is not null)
@@ -131,43 +136,37 @@ public static class DirectLineEndpoints
             return readError;
         }
 
-        if (activity!.Type != ActivityTypes.Typing && !rateLimiter.TryAcquire(conversationId))
+        // Every type counts, typing in a budget of its own so an eager typing indicator never uses up the messages'.
+        var typing = activity!.Type == ActivityTypes.Typing;
+        if (!rateLimiter.TryAcquire(typing ? "typing:" + conversationId : conversationId, out var retryAfter))
         {
-            return TypedResults.Problem("Too many messages in this conversation; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
+            return RetryAfterHeader.TooManyRequests(request.HttpContext.Response, "Too many activities in this conversation; wait a minute.", retryAfter);
         }
 
-        // PROTOCOL: like the real service, the token's user wins over whatever from.id the client sent; channelData
-        // (clientActivityID above all) is kept untouched so Web Chat can match the echo to what it sent.
-        activity.From ??= new ChannelAccount();
-        activity.From.Id = claims!.UserId;
-        activity.From.Role = "user";
-        activity.Recipient = conversations.BotAccount;
-        activity.Conversation = new ConversationAccount { Id = conversationId };
-        activity.ChannelId = ChannelIds.DirectLine;
-        activity.ServiceUrl = null;
+        var posted = InboundActivity.From(activity, conversationId, claims!.UserId, conversations.BotAccount, options.Value.MaxStoredTextLength);
+
         // Refused before it is logged: a message the user sees in the transcript is always answered.
-        var answered = activity.Type != ActivityTypes.Typing;
-        if (answered && !await queue.WaitForRoomAsync(conversationId, cancellationToken))
+        if (!typing && !await queue.WaitForRoomAsync(conversationId, cancellationToken))
         {
             var logger = loggerFactory.CreateLogger(typeof(DirectLineEndpoints));
             DirectLineLog.QueueFull(logger, conversationId);
-            return TypedResults.Problem("The bot is busy; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+            return RetryAfterHeader.Busy(request.HttpContext.Response, "The bot is busy; try again shortly.");
         }
 
-        var id = await conversations.AppendAsync(conversationId, activity, cancellationToken);
+        var id = await conversations.AppendPostedAsync(conversationId, posted, cancellationToken);
         if (id is null)
         {
             return DirectLineAuthorizer.UnknownConversation();
         }
 
-        if (answered)
+        if (!typing)
         {
-            await queue.EnqueueOwedAsync(new TurnWorkItem(activity, new DirectLineActivitySender(conversations, conversationId, TypingDelay(botOptions))));
+            await queue.EnqueueOwedAsync(new TurnWorkItem(posted.Handled, new DirectLineActivitySender(conversations, conversationId, TypingDelay(botOptions))));
         }
 
         return TypedResults.Ok(new ResourceResponse(id));
     }
 
-    /// <summary>Typing only for answers slower than Bot:TypingDelayMilliseconds: each indicator is a log write.</summary>
+    /// <summary>Typing only for answers slower than Bot:TypingDelayMilliseconds.</summary>
     private static TimeSpan TypingDelay(IOptions<BotOptions> options) => TimeSpan.FromMilliseconds(options.Value.TypingDelayMilliseconds);
 }

@@ -7,17 +7,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace KetamineFaqBot.Bot.DirectLine;
 
-/// <summary>Small request helpers shared by the Direct Line endpoints: ids, watermarks, stream URLs, token bodies.</summary>
+/// <summary>Small request helpers shared by the Direct Line endpoints: ids, watermarks, token bodies.</summary>
 public static partial class DirectLineRequests
 {
     public static long ParseWatermark(string? watermark) =>
         long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
-
-    public static string StreamUrl(HttpRequest request, string conversationId, string token)
-    {
-        var scheme = request.IsHttps ? "wss" : "ws";
-        return $"{scheme}://{request.Host}{request.PathBase}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(token)}";
-    }
 
     public static string NewConversationId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 

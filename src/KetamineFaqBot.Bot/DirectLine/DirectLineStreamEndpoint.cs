@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
 using KetamineFaqBot.Bot.DirectLine.Logging;
+using KetamineFaqBot.Bot.Hosting;
 using KetamineFaqBot.Bot.Protocol;
 using KetamineFaqBot.Storage.Resilience;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ public static class DirectLineStreamEndpoint
 {
     public static async Task<IResult> AcceptAsync(
         string conversationId, string? t, string? watermark, HttpContext context, DirectLineAuthorizer authorizer,
-        DirectLineConversations conversations, ILoggerFactory loggerFactory)
+        DirectLineConversations conversations, DirectLineStreamLimiter streams, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (_, error) = await authorizer.AuthorizeAsync(t ?? DirectLineAuthorizer.BearerOf(context.Request), conversationId, cancellationToken: context.RequestAborted);
@@ -26,6 +27,12 @@ public static class DirectLineStreamEndpoint
         if (!context.WebSockets.IsWebSocketRequest)
         {
             return TypedResults.Problem("This endpoint only accepts WebSocket requests.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        using var slot = streams.TryOpen(conversationId);
+        if (slot is null)
+        {
+            return RetryAfterHeader.TooManyRequests(context.Response, "This conversation has as many streams open as it may; close one first.", TimeSpan.FromSeconds(RetryAfterHeader.BusySeconds));
         }
 
         var logger = loggerFactory.CreateLogger(typeof(DirectLineStreamEndpoint));
@@ -46,10 +53,14 @@ public static class DirectLineStreamEndpoint
 
             await foreach (var (sequence, activity) in subscription.Reader.ReadAllAsync(closing.Token))
             {
-                if (sequence > sent)
+                if (sequence is null)
                 {
-                    sent = sequence;
-                    await SendAsync(socket, new ActivitySet([activity], sequence.ToString(CultureInfo.InvariantCulture)), closing.Token);
+                    await SendAsync(socket, new ActivitySet([activity], sent.ToString(CultureInfo.InvariantCulture)), closing.Token);
+                }
+                else if (sequence > sent)
+                {
+                    sent = sequence.Value;
+                    await SendAsync(socket, new ActivitySet([activity], sent.ToString(CultureInfo.InvariantCulture)), closing.Token);
                 }
             }
 

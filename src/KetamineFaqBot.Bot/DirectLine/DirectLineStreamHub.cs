@@ -16,7 +16,8 @@ public sealed class DirectLineStreamHub
         return subscription;
     }
 
-    public void Publish(string conversationId, long sequence, Activity activity)
+    /// <summary>Pushes to this process's open streams; a null sequence (typing) is pushed without a watermark of its own.</summary>
+    public void Publish(string conversationId, long? sequence, Activity activity)
     {
         if (_subscribers.TryGetValue(conversationId, out var subscriptions))
         {
@@ -43,8 +44,8 @@ public sealed class DirectLineStreamHub
     public sealed class Subscription : IDisposable
     {
         private readonly DirectLineStreamHub _hub;
-        private readonly Channel<(long Sequence, Activity Activity)> _channel =
-            Channel.CreateBounded<(long, Activity)>(new BoundedChannelOptions(1000) { SingleReader = true });
+        private readonly Channel<(long? Sequence, Activity Activity)> _channel =
+            Channel.CreateBounded<(long?, Activity)>(new BoundedChannelOptions(1000) { SingleReader = true });
 
         internal Subscription(DirectLineStreamHub hub, string conversationId)
         {
@@ -54,9 +55,9 @@ public sealed class DirectLineStreamHub
 
         public string ConversationId { get; }
 
-        public ChannelReader<(long Sequence, Activity Activity)> Reader => _channel.Reader;
+        public ChannelReader<(long? Sequence, Activity Activity)> Reader => _channel.Reader;
 
-        internal ChannelWriter<(long Sequence, Activity Activity)> Writer => _channel.Writer;
+        internal ChannelWriter<(long? Sequence, Activity Activity)> Writer => _channel.Writer;
 
         public void Dispose()
         {

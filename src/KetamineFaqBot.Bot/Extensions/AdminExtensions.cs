@@ -16,6 +16,7 @@ public static class AdminExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AdminKey>();
         services.TryAddSingleton<ContentReindexer>();
         services.TryAddSingleton<InsightsBuilder>();
         services.Configure<RateLimiterOptions>(limiter =>
@@ -24,8 +25,11 @@ public static class AdminExtensions
             limiter.AddPolicy(AdminEndpoints.RateLimitPolicy, context =>
             {
                 var permits = context.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.RequestsPerMinute;
+                // Wrong guesses, keyless requests and the right key count apart: a stranger guessing from an address
+                // (or behind the same NAT) never locks the content owners out.
+                var presented = context.RequestServices.GetRequiredService<AdminKey>().Check(context.Request);
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    "admin:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    $"admin:{presented}:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });

@@ -1,8 +1,10 @@
 using KetamineFaqBot.Bot.Health;
+using KetamineFaqBot.Bot.Hosting;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
 using KetamineFaqBot.Bot.Turns;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,7 @@ public static class BotHostExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.Configure<RateLimiterOptions>(limiter => limiter.OnRejected = RetryAfterHeader.OnRateLimited);
         services.AddScoped<TurnProcessor>();
         services.AddSingleton<TurnDispatcher>();
         services.AddHostedService<TurnWorker>();
@@ -34,6 +37,7 @@ public static class BotHostExtensions
     public static WebApplication UseBotHost(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRetryAfterOnRefusals();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();

@@ -21,6 +21,8 @@ public static class DirectLineExtensions
         services.TryAddSingleton<IDirectLineStore, ActivityLogDirectLineStore>();
         services.AddSingleton<DirectLineStreamHub>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<StreamUrlBuilder>();
+        services.AddSingleton<DirectLineStreamLimiter>();
         services.AddDataProtection();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineAuthorizer>();

@@ -16,7 +16,7 @@ namespace KetamineFaqBot.Bot.Hosting;
 public sealed class StoreUnavailableExceptionHandler(ILogger<StoreUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Seconds a client is asked to wait; the Redis connection retries every half second.</summary>
-    public const int RetryAfterSeconds = 5;
+    public const int RetryAfterSeconds = RetryAfterHeader.BusySeconds;
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

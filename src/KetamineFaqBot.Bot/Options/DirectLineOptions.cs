@@ -39,9 +39,26 @@ public sealed class DirectLineOptions
     [Range(1, 1000)]
     public int PageSize { get; set; } = 100;
 
-    /// <summary>How long a typing activity stays visible to polling clients.</summary>
-    [Range(1, 60)]
-    public int TypingLifetimeSeconds { get; set; } = 5;
+    /// <summary>
+    /// Longest text kept of a client's activity, in characters: the stored copy (redacted) and the echo are cut here.
+    /// The answering turn still reads the whole message, up to Bot:MaxRequestBodyBytes.
+    /// </summary>
+    [Range(100, 20_000)]
+    public int MaxStoredTextLength { get; set; } = 2_000;
+
+    /// <summary>
+    /// WebSocket streams open at once on one conversation, on this instance, whichever of its tokens opened them (a
+    /// token is bound to one conversation, and a refreshed token to the same one). Web Chat needs one; a reconnect
+    /// briefly holds two.
+    /// </summary>
+    [Range(1, 100)]
+    public int MaxStreamsPerConversation { get; set; } = 3;
+
+    /// <summary>
+    /// The address browsers reach the bot at (https://chat.example.org), used for streamUrl. Unset: the request's
+    /// host, when Kestrel's AllowedHosts lets it through, else the host the bot listens on.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
 
     /// <summary>Id and name of the bot account on Direct Line activities.</summary>
     [Required]

@@ -13,9 +13,13 @@ public sealed class ConversationRateLimiter(int permitsPerMinute) : IDisposable
             QueueLimit = 0,
         }));
 
-    public bool TryAcquire(string conversationId)
+    public bool TryAcquire(string conversationId) => TryAcquire(conversationId, out _);
+
+    /// <summary>False when over budget, with how long until the window opens again.</summary>
+    public bool TryAcquire(string conversationId, out TimeSpan retryAfter)
     {
         using var lease = _limiter.AttemptAcquire(conversationId);
+        retryAfter = lease.IsAcquired || !lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? TimeSpan.FromMinutes(1) : after;
         return lease.IsAcquired;
     }
 

@@ -52,7 +52,7 @@ public sealed class AdminEndpointsTests : IDisposable
     }
 
     [Fact]
-    public async Task KeyConfigured_BeyondRateLimit429EvenWithWrongKeys()
+    public async Task KeyConfigured_WrongKeysBeyondRateLimit429WithRetryAfter_RightKeyFromTheSameAddressStillServed()
     {
         var settings = Settings(Key);
         settings["Admin:RequestsPerMinute"] = "3";
@@ -60,13 +60,19 @@ public sealed class AdminEndpointsTests : IDisposable
         using var http = host.CreateHttpClient();
 
         var statuses = new List<HttpStatusCode>();
+        TimeSpan? retryAfter = null;
         for (var i = 0; i < 5; i++)
         {
             using var response = await http.SendAsync(Request("GET", "admin/index", "guess-" + i));
             statuses.Add(response.StatusCode);
+            retryAfter ??= response.Headers.RetryAfter?.Delta;
         }
 
+        using var right = await http.SendAsync(Request("GET", "admin/index", Key));
+
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(retryAfter > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
     }
 
     [Fact]

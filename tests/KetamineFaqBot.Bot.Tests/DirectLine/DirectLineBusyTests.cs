@@ -16,7 +16,8 @@ public sealed class DirectLineBusyTests : IAsyncLifetime
         {
             ["Bot:Workers"] = "1",
             ["Bot:QueueCapacity"] = "1",
-            ["Bot:QueueWaitMilliseconds"] = "200",
+            // Long enough that a loaded machine frees the queue within it; the refusal test waits it out once.
+            ["Bot:QueueWaitMilliseconds"] = "2000",
         });
         _http = _host.CreateHttpClient();
         return Task.CompletedTask;
@@ -36,6 +37,7 @@ public sealed class DirectLineBusyTests : IAsyncLifetime
         using var refused = await client.PostAsync(DirectLineTestClient.Message("third question", "c-3"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         var logged = (await client.GetActivitiesAsync()).Activities.Select(a => (string?)a!["text"]).ToList();
         Assert.Contains("second question", logged);
         Assert.DoesNotContain("third question", logged);

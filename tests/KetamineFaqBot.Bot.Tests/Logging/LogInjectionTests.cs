@@ -45,16 +45,19 @@ public sealed class LogInjectionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ControlCharactersInClientValues_EscapedInEveryLogEntry()
     {
-        var conversation = "a:1" + Forged;
+        const string conversation = "a:1";
 
-        await PostAsync(Activity("message", conversation, text: "is ketamine addictive?"));
+        // A conversation id like that is refused at the door (ConversationIdCheckTests); names and ids inside an
+        // accepted activity still reach the logs, escaped.
+        using var refused = await _http.PostAsJsonAsync("api/messages", Activity("message", "a:1" + Forged, text: "is ketamine addictive?"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         await PostAsync(Activity("event", conversation, name: "custom" + Forged));
         var feedback = Activity("event", conversation, name: "feedback");
         feedback["value"] = new JsonObject { ["replyToId"] = "reply" + Forged, ["reaction"] = "like" };
         await PostAsync(feedback);
 
         var entries = await Eventually.ValueAsync(() => Task.FromResult(
-            _logs.Entries is var all && new[] { "TurnFailed", "Ignored", "FeedbackRecorded" }.All(n => all.Any(e => e.EventId.Name == n)) ? all : null));
+            _logs.Entries is var all && new[] { "Ignored", "FeedbackRecorded" }.All(n => all.Any(e => e.EventId.Name == n)) ? all : null));
         foreach (var entry in entries)
         {
             foreach (var text in entry.Values.Values.Prepend(entry.Message))
@@ -63,10 +66,6 @@ public sealed class LogInjectionTests : IAsyncLifetime, IDisposable
             }
         }
 
-        // The connector refuses a conversation id with NUL in its path, so the turn ends as a failed one.
-        var turn = Assert.Single(entries, e => e.EventId.Name == "TurnFailed");
-        Assert.Equal("a:1" + ForgedEscaped, turn.Values["ConversationId"]);
-        Assert.Contains("a:1" + ForgedEscaped, turn.Message, StringComparison.Ordinal);
         Assert.Equal("custom" + ForgedEscaped, Assert.Single(entries, e => e.EventId.Name == "Ignored").Values["Name"]);
         Assert.Equal("reply" + ForgedEscaped, Assert.Single(entries, e => e.EventId.Name == "FeedbackRecorded").Values["ReplyId"]);
     }
