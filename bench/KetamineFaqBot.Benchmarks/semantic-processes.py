@@ -12,6 +12,8 @@ Measures, with real processes started from the repository root:
 Needs `dotnet build -c Release src/KetamineFaqBot.Bot` and `dotnet build -c Release src/KetamineFaqBot.Cli` first,
 and /usr/bin/time (Debian package `time`). Usage, from the repository root:
   python3 bench/KetamineFaqBot.Benchmarks/semantic-processes.py [--work DIR] [--questions N] [--asks N] [--bot-only]
+      [--cli PATH/kfaq.dll] [--bot PATH/KetamineFaqBot.Bot.dll]
+--cli and --bot run another build (e.g. a copy of the previous one), so before and after can alternate in one session.
 """
 
 import argparse
@@ -101,22 +103,24 @@ def main():
     parser.add_argument("--questions", type=int, default=50)
     parser.add_argument("--asks", type=int, default=5)
     parser.add_argument("--bot-only", action="store_true", help="only the bot, against the index already built in --work")
+    parser.add_argument("--cli", default=CLI, help="kfaq.dll to run")
+    parser.add_argument("--bot", default=BOT, help="KetamineFaqBot.Bot.dll to run")
     options = parser.parse_args()
     work = options.work or tempfile.mkdtemp(prefix="kfaq-processes-")
     os.makedirs(work, exist_ok=True)
     cache, cold_root, warm_root = (os.path.join(work, n) for n in ("cache", "root-cold", "root-warm"))
     asked = questions()
-    print(f"load average at start: {' '.join(load_average())}")
+    print(f"load average at start: {' '.join(load_average())}; cli {options.cli}; bot {options.bot}")
 
     for name, root in () if options.bot_only else (("cold cache", cold_root), ("warm cache", warm_root)):
-        wall, rss, cpu, code = timed(["dotnet", CLI, "index", "--root", root, "--embedding-cache", cache], os.path.join(work, f"index-{name[:4]}.out"))
+        wall, rss, cpu, code = timed(["dotnet", options.cli, "index", "--root", root, "--embedding-cache", cache], os.path.join(work, f"index-{name[:4]}.out"))
         embedded = re.search(r"(\d+) text\(s\) embedded", open(os.path.join(work, f"index-{name[:4]}.out"), encoding="utf-8").read())
         print(f"kfaq index, {name}: {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB, "
               f"{embedded.group(1) if embedded else '?'} texts embedded, exit {code}; load {' '.join(load_average())}")
 
     for i in range(0 if options.bot_only else options.asks):
         question = asked[i % len(asked)]
-        wall, rss, cpu, code = timed(["dotnet", CLI, "ask", question, "--root", warm_root], os.path.join(work, f"ask-{i}.out"))
+        wall, rss, cpu, code = timed(["dotnet", options.cli, "ask", question, "--root", warm_root], os.path.join(work, f"ask-{i}.out"))
         print(f"kfaq ask (fresh process to first answer) #{i + 1}: {wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {rss:.0f} MB, exit {code}")
 
     port = free_port()
@@ -130,7 +134,7 @@ def main():
                        DirectLine__ConversationsPerMinutePerIp="100000")
     log = open(os.path.join(work, "bot.log"), "w", encoding="utf-8")
     started = time.monotonic()
-    bot = subprocess.Popen(["dotnet", BOT], env=environment, stdout=log, stderr=subprocess.STDOUT)
+    bot = subprocess.Popen(["dotnet", options.bot], env=environment, stdout=log, stderr=subprocess.STDOUT)
     try:
         while True:
             try:
