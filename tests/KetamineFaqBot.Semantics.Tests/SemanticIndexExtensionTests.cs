@@ -174,6 +174,29 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     }
 
     [Fact]
+    public void Build_SameInputsIntoAnotherRoot_TrainsTheSameClassifier()
+    {
+        // The fold models and the final model train side by side; the result must not depend on which finishes first.
+        var root = Path.Combine(fixture.NewFolder(), "index");
+        var again = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder);
+
+        var result = new IndexBuilder(timeProvider: new SteppingTimeProvider()).Build(TestCorpus.Standard(), new IndexBuildOptions { Root = root, Extensions = [again] });
+
+        Assert.Equal(IndexBuildStatus.Built, result.Status);
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(fixture.Build.VersionPath, "semantic", "route-calibration.json")),
+            File.ReadAllText(Path.Combine(result.VersionPath, "semantic", "route-calibration.json")));
+        using var first = OpenLive();
+        using var second = OpenLive(root);
+        foreach (var message in new[] { "i want to kill myself tonight", "how much does an infusion cost", "hello there", "he is not breathing" })
+        {
+            Assert.Equal(
+                Semantic(first).Classify(message, Embed(message)).Probabilities.OrderBy(p => p.Key),
+                Semantic(second).Classify(message, Embed(message)).Probabilities.OrderBy(p => p.Key));
+        }
+    }
+
+    [Fact]
     public void InputHash_ExemplarFileChanged_Changes()
     {
         var folder = Path.Combine(fixture.NewFolder(), "routes");
