@@ -29,6 +29,12 @@ public static class SemanticLayer
     public static SemanticIndexExtension Extension(string promptsFolder, string indexRoot, string? cacheFolder = null) =>
         new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot), UncoveredFile(promptsFolder));
 
+    /// <summary>
+    /// Starts loading the local MiniLM model on a thread-pool thread and returns at once, so a host overlaps the load with
+    /// its own start-up; the first use of the embedder waits for it (and sees its error, if it failed).
+    /// </summary>
+    public static Task PreloadQueryModel() => MiniLmEmbeddingGenerator.PreloadAsync();
+
     /// <summary>The local MiniLM embedder with an in-memory cache of recent questions.</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> QueryEmbeddings(int cacheSize = DefaultQueryCacheSize) =>
         new CachedEmbeddingGenerator(MiniLmEmbeddingGenerator.Shared, cacheSize);
