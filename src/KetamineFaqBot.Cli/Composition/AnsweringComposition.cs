@@ -70,8 +70,12 @@ public sealed class AnsweringComposition
         {
             var options = configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
             var services = new ServiceCollection();
+
+            // The sentence model loads on another core while the index opens (one after the other they were most of
+            // a fresh `kfaq ask`).
+            var loadingEmbeddings = Task.Run(Embeddings);
             services.AddSingleton(Retriever(indexRoot));
-            if (Embeddings() is { } embeddings)
+            if (loadingEmbeddings.GetAwaiter().GetResult() is { } embeddings)
             {
                 services.AddSingleton(embeddings);
             }

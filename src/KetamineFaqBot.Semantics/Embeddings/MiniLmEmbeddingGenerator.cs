@@ -23,7 +23,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// </summary>
     public const int MaxInputCharacters = 1000;
 
-    private const int BatchSize = 16;
+    // Texts per model run. Batches are formed by length, so padding is small; 8 used ~10 % less CPU than 16 or 32 on
+    // the shipped corpus's 2,454 build-time texts (larger activations fall out of the cache).
+    private const int BatchSize = 8;
 
     private static readonly Lazy<MiniLmEmbeddingGenerator> SharedInstance = new(
         () => new MiniLmEmbeddingGenerator(MiniLmModelFiles.Open(MiniLmModelFiles.DefaultFolder, MiniLmModelFiles.DefaultPackageAssembly), owned: false),
