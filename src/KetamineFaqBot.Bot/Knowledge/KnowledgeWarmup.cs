@@ -13,6 +13,13 @@ public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<Knowledge
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The guardrail rules and the response texts load on other threads while this one opens the index (and the
+        // sentence model loads since the process started): they are independent, and a bad file still stops start-up
+        // with its own error.
+        var rules = Task.Run(() => services.GetRequiredService<IGuardrails>(), cancellationToken);
+        var texts = Task.Run(() => services.GetRequiredService<IResponseTexts>(), cancellationToken);
+        _ = services.GetService<IRetriever>();
+        await Task.WhenAll(rules, texts);
         _ = services.GetRequiredService<IAnswerService>();
 
         // The sentence model loads on first use (~1 s); load it now so the first patient does not wait for it.
