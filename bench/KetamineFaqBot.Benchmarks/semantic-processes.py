@@ -62,6 +62,12 @@ def memory(pid):
     return value("VmRSS"), value("VmHWM")
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (less sensitive to other load on the machine than wall time)."""
+    fields = open(f"/proc/{pid}/stat", encoding="utf-8").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def http(method, url, body=None, token=None):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method)
@@ -147,9 +153,11 @@ def main():
             time.sleep(0.02)
         ready = time.monotonic() - started
         ready_rss, ready_hwm = memory(bot.pid)
+        ready_cpu = cpu_seconds(bot.pid)
         first = ask_direct_line(base, asked[0])
-        print(f"bot: ready after {ready:.2f} s (RSS {ready_rss:.0f} MB, peak {ready_hwm:.0f} MB); "
-              f"first Direct Line answer {ready + first:.2f} s after start ({first * 1000:.0f} ms after ready)")
+        print(f"bot: ready after {ready:.2f} s (CPU {ready_cpu:.2f} s, RSS {ready_rss:.0f} MB, peak {ready_hwm:.0f} MB); "
+              f"first Direct Line answer {ready + first:.2f} s after start ({first * 1000:.0f} ms after ready, "
+              f"CPU {cpu_seconds(bot.pid):.2f} s); load {' '.join(load_average())}")
         latencies = [first]
         for i in range(1, options.questions):
             latencies.append(ask_direct_line(base, asked[i % len(asked)]))
