@@ -92,6 +92,18 @@ public sealed class AnswerPipeline : IAnswerService
         extractive = new ExtractiveComposer(this.options, this.focus);
     }
 
+    /// <summary>
+    /// Does now what the version served would otherwise do on its first question: the calibration of the gate's
+    /// semantic layer (≈ 0.5 s). Needs no sentence model, so a host can run it while the model loads.
+    /// </summary>
+    public void Prepare()
+    {
+        if (embeddings is not null && retriever.Extension<ISemanticIndex>() is { } semantic)
+        {
+            _ = gate.SemanticThreshold(semantic);
+        }
+    }
+
     public async Task<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);

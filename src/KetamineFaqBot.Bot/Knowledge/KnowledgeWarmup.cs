@@ -1,3 +1,4 @@
+using KetamineFaqBot.Answering.Pipeline;
 using KetamineFaqBot.Bot.Knowledge.Logging;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Retrieval;
@@ -20,13 +21,19 @@ public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<Knowledge
         var texts = Task.Run(() => services.GetRequiredService<IResponseTexts>(), cancellationToken);
         _ = services.GetService<IRetriever>();
         await Task.WhenAll(rules, texts);
-        _ = services.GetRequiredService<IAnswerService>();
+        var answers = services.GetRequiredService<IAnswerService>();
+
+        // The gate's calibration for the version served needs the index, not the model: it runs beside the model's
+        // first embedding, so the first patient waits for neither.
+        var prepared = answers is AnswerPipeline pipeline ? Task.Run(pipeline.Prepare, cancellationToken) : Task.CompletedTask;
 
         // The sentence model loads on first use (~1 s); load it now so the first patient does not wait for it.
         if (services.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } embeddings)
         {
             await embeddings.GenerateAsync(["warm-up"], cancellationToken: cancellationToken);
         }
+
+        await prepared;
 
         if (services.GetService<IRetriever>() is { } retriever)
         {

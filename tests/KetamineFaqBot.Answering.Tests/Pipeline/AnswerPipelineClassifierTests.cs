@@ -113,4 +113,22 @@ public sealed class AnswerPipelineClassifierTests
         Assert.Equal(0.95f, answer.Provenance.Gate.Threshold);
         Assert.Single(harness.Gaps.Gaps);
     }
+
+    [Fact]
+    public async Task Prepare_CalibratesTheGateBeforeTheFirstQuestion()
+    {
+        var semantic = Semantic();
+        semantic.Uncovered.Add(("insurance bladder", new[] { 0.9f }));
+        var harness = Harness(semantic);
+
+        harness.Pipeline.Prepare();
+        var calibrationSearches = harness.Retriever.Queries.Count;
+        await harness.AskAsync("how much does ketamine treatment cost");
+        var firstQuestionSearches = harness.Retriever.Queries.Count - calibrationSearches;
+        await harness.AskAsync("is ketamine treatment expensive");
+
+        Assert.Contains("insurance bladder", harness.Retriever.Queries.Take(calibrationSearches));
+        Assert.DoesNotContain("insurance bladder", harness.Retriever.Queries.Skip(calibrationSearches));
+        Assert.True(firstQuestionSearches > 0);
+    }
 }
