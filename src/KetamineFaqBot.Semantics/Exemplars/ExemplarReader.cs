@@ -69,22 +69,7 @@ public static class ExemplarReader
     /// <summary>Reads one file; <paramref name="displayName"/> is used in errors.</summary>
     public static IReadOnlyList<Exemplar> ReadFile(string path, string displayName)
     {
-        YamlStream yaml;
-        try
-        {
-            using var reader = new StreamReader(path);
-            yaml = new YamlStream();
-            yaml.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new ExemplarFormatException(displayName, (int)ex.Start.Line, "not valid YAML: " + ex.Message);
-        }
-
-        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ExemplarFormatException(displayName, 1, "expected one mapping with 'route' and 'examples'");
-        }
+        var root = ExemplarYaml.LoadMapping(path, displayName, "'route' and 'examples'");
 
         var routeNode = Child(root, "route") as YamlScalarNode
             ?? throw new ExemplarFormatException(displayName, (int)root.Start.Line, "missing 'route'");

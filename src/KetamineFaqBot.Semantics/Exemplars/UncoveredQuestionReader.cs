@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace KetamineFaqBot.Semantics.Exemplars;
@@ -25,22 +24,7 @@ public static class UncoveredQuestionReader
             return [];
         }
 
-        YamlStream yaml;
-        try
-        {
-            using var reader = new StreamReader(path);
-            yaml = new YamlStream();
-            yaml.Load(reader);
-        }
-        catch (YamlException ex)
-        {
-            throw new ExemplarFormatException(displayName, (int)ex.Start.Line, "not valid YAML: " + ex.Message);
-        }
-
-        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ExemplarFormatException(displayName, 1, "expected one mapping with 'examples'");
-        }
+        var root = ExemplarYaml.LoadMapping(path, displayName, "'examples'");
 
         if (!root.Children.TryGetValue(new YamlScalarNode("examples"), out var node) || node is not YamlSequenceNode examples)
         {
