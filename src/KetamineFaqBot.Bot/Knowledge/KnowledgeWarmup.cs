@@ -22,7 +22,8 @@ public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<Knowledge
         await Task.WhenAll(rules, texts);
         _ = services.GetRequiredService<IAnswerService>();
 
-        // The sentence model loads on first use (~1 s); load it now so the first patient does not wait for it.
+        // The sentence model has been loading since the process started (AddAnswerPipeline); wait for it and its first
+        // embedding here, so the first patient does not.
         if (services.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } embeddings)
         {
             await embeddings.GenerateAsync(["warm-up"], cancellationToken: cancellationToken);
