@@ -178,7 +178,7 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     {
         // The fold models and the final model train side by side; the result must not depend on which finishes first.
         var root = Path.Combine(fixture.NewFolder(), "index");
-        var again = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder);
+        var again = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder, fixture.UncoveredFile);
 
         var result = new IndexBuilder(timeProvider: new SteppingTimeProvider()).Build(TestCorpus.Standard(), new IndexBuildOptions { Root = root, Extensions = [again] });
 

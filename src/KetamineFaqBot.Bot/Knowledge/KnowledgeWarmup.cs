@@ -27,7 +27,8 @@ public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<Knowledge
         // first embedding, so the first patient waits for neither.
         var prepared = answers is AnswerPipeline pipeline ? Task.Run(pipeline.Prepare, cancellationToken) : Task.CompletedTask;
 
-        // The sentence model loads on first use (~1 s); load it now so the first patient does not wait for it.
+        // The sentence model has been loading since the process started (AddAnswerPipeline); wait for it and its first
+        // embedding here, so the first patient does not.
         if (services.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } embeddings)
         {
             await embeddings.GenerateAsync(["warm-up"], cancellationToken: cancellationToken);

@@ -116,7 +116,8 @@ internal static class RouteClassifierTrainer
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
         // L-BFGS reads the data once per function evaluation; without the cache checkpoint every pass featurised the
-        // text again (80 % of the training time). The cached rows are the same values, so the model is the same.
+        // text again (about three quarters of the training time). The cached rows hold the same values, so the model
+        // is the same.
         var pipeline = context.Transforms.Text.FeaturizeText("TextFeatures", text, nameof(RouteRow.Text))
             .Append(context.Transforms.Concatenate("Features", nameof(RouteRow.Embedding), "TextFeatures"))
             .AppendCacheCheckpoint(context)
