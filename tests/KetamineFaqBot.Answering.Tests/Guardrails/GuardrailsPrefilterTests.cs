@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using KetamineFaqBot.Answering.Guardrails;
 using KetamineFaqBot.Answering.Guardrails.Prefilter;
 using KetamineFaqBot.Answering.Normalisation;
@@ -51,6 +52,25 @@ public sealed class GuardrailsPrefilterTests(ITestOutputHelper output)
         Assert.Equal(early, texts.Select(t => Describe(rules.Evaluate(t))));
     }
 
+    /// <summary>
+    /// These tests compare decisions over thousands of messages, not speed: on a machine busy enough for one match to
+    /// pass the rules' time limit, the same call is made again (at most three times) before the timeout counts.
+    /// </summary>
+    private static T Patiently<T>(Func<T> evaluate)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return evaluate();
+            }
+            catch (Exception ex) when (attempt < 3 && ex is RegexMatchTimeoutException or GuardrailsTimeoutException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
     [Fact]
     public void Evaluate_EveryKnownMessage_SameDecisionAsUnfiltered()
     {
@@ -60,8 +80,8 @@ public sealed class GuardrailsPrefilterTests(ITestOutputHelper output)
         {
             foreach (var text in new[] { message, Normaliser.Normalise(message).Text })
             {
-                var filtered = Describe(Rules.Evaluate(text));
-                var unfiltered = Describe(Rules.EvaluateUnfiltered(text));
+                var filtered = Describe(Patiently(() => Rules.Evaluate(text)));
+                var unfiltered = Describe(Patiently(() => Rules.EvaluateUnfiltered(text)));
                 if (filtered != unfiltered)
                 {
                     differences.Add($"\"{text}\": filtered {filtered}, unfiltered {unfiltered}");
@@ -89,7 +109,7 @@ public sealed class GuardrailsPrefilterTests(ITestOutputHelper output)
             var scan = MessageScan.For(Rules.Literals, folded);
             foreach (var matcher in matchers)
             {
-                var matches = matcher.Regex.IsMatch(folded);
+                var matches = Patiently(() => matcher.Regex.IsMatch(folded));
                 var may = matcher.MayMatch(scan);
                 var isProven = scan.Enabled && matcher.Proofs.Any(p => LiteralTable.ProofPresent(p, scan));
                 ruledOut += may ? 0 : 1;
