@@ -92,13 +92,16 @@ public sealed class AnswerPipeline : IAnswerService
         extractive = new ExtractiveComposer(this.options, this.focus);
     }
 
+    /// <summary>The semantic layer of the version served, when questions can be embedded; null runs the rules and words alone.</summary>
+    private ISemanticIndex? Semantic => embeddings is null ? null : retriever.Extension<ISemanticIndex>();
+
     /// <summary>
     /// Does now what the version served would otherwise do on its first question: the calibration of the gate's
     /// semantic layer (≈ 0.5 s). Needs no sentence model, so a host can run it while the model loads.
     /// </summary>
     public void Prepare()
     {
-        if (embeddings is not null && retriever.Extension<ISemanticIndex>() is { } semantic)
+        if (Semantic is { } semantic)
         {
             _ = gate.SemanticThreshold(semantic);
         }
@@ -234,12 +237,12 @@ public sealed class AnswerPipeline : IAnswerService
     /// <summary>The standalone question's embedding for the vector search, when the version served has a semantic layer.</summary>
     private async Task<(ISemanticIndex? Semantic, ReadOnlyMemory<float>? Embedding)> QuestionVectorAsync(StandaloneQuestion standalone, CancellationToken cancellationToken)
     {
-        if (embeddings is null || retriever.Extension<ISemanticIndex>() is not { } semantic)
+        if (Semantic is not { } semantic)
         {
             return (null, null);
         }
 
-        var embedding = standalone.Embedding ?? await embeddings.GenerateVectorAsync(standalone.Text, cancellationToken: cancellationToken);
+        var embedding = standalone.Embedding ?? await embeddings!.GenerateVectorAsync(standalone.Text, cancellationToken: cancellationToken);
         return (semantic, embedding);
     }
 
@@ -251,12 +254,12 @@ public sealed class AnswerPipeline : IAnswerService
     private async Task<(GuardrailDecision Decision, RouteProvenance? Routing, ReadOnlyMemory<float>? Embedding)> FuseAsync(
         string text, GuardrailDecision rules, CancellationToken cancellationToken)
     {
-        if (embeddings is null || retriever.Extension<ISemanticIndex>() is not { } semantic)
+        if (Semantic is not { } semantic)
         {
             return (rules, null, null);
         }
 
-        var embedding = await embeddings.GenerateVectorAsync(text, cancellationToken: cancellationToken);
+        var embedding = await embeddings!.GenerateVectorAsync(text, cancellationToken: cancellationToken);
         var fused = RouteFusion.Fuse(rules, semantic.Classify(text, embedding.Span), semantic.Thresholds);
         return (fused.Decision, fused.Routing, embedding);
     }
@@ -289,10 +292,10 @@ public sealed class AnswerPipeline : IAnswerService
 
         // A story around the question dilutes the whole message's embedding: when the gate refuses, the meaning search
         // is tried once more with the focused question alone (what the word search already reads).
-        if (!gateResult.Passed && semantic is not null && embeddings is not null && standalone.Embedding is not null
+        if (!gateResult.Passed && semantic is not null && standalone.Embedding is not null
             && !string.Equals(Squeeze(query), Squeeze(standalone.Text), StringComparison.OrdinalIgnoreCase))
         {
-            var focused = await embeddings.GenerateVectorAsync(query, cancellationToken: cancellationToken);
+            var focused = await embeddings!.GenerateVectorAsync(query, cancellationToken: cancellationToken);
             var refound = search.Search(query, focused, options.RetrieveTop, cancellationToken);
             var regated = gate.Evaluate(query, refound, semanticThreshold);
             if (regated.Passed)

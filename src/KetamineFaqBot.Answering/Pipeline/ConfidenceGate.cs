@@ -57,13 +57,6 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     // One calibration per index version served (a handful over a process's life).
     private readonly ConcurrentDictionary<string, float> semanticThresholds = new(StringComparer.Ordinal);
 
-    /// <summary>The gate over the word search alone.</summary>
-    public GateResult Evaluate(string query, IReadOnlyList<SearchHit> hits)
-    {
-        ArgumentNullException.ThrowIfNull(hits);
-        return Evaluate(query, new HybridHits(hits, hits, []), coveredThreshold: 1f);
-    }
-
     /// <summary>
     /// Lexical first: the best BM25 score reaches <see cref="AnsweringOptions.MinTopScore"/> and the word search's top passages
     /// cover <see cref="AnsweringOptions.MinCoverage"/> of the question's informative words. When the words fall short
@@ -122,13 +115,12 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     private float Calibrate(ISemanticIndex semantic)
     {
         var statistics = TermStatistics.For(retriever.Passages);
+        var search = new HybridSearch(retriever);
         var decided = new List<float>();
         foreach (var (text, vector) in semantic.UncoveredQuestions)
         {
             var query = wordFilter.Focus(text, statistics);
-            var lexical = retriever.Search(query, options.RetrieveTop);
-            var nearest = semantic.Nearest(vector.Span, options.RetrieveTop);
-            var found = new HybridHits(HybridSearch.Fuse(lexical, nearest, options.RetrieveTop), lexical, nearest);
+            var found = search.Search(query, vector, semantic, options.RetrieveTop);
 
             // With no threshold at all, the semantic layer answers exactly the questions it would decide on.
             var result = Evaluate(query, found, float.NegativeInfinity);

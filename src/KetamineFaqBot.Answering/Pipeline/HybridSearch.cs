@@ -16,13 +16,21 @@ public sealed class HybridSearch(IRetriever retriever)
 
     public HybridHits Search(string query, ReadOnlyMemory<float>? embedding, int top, CancellationToken cancellationToken = default)
     {
-        var lexical = retriever.Search(query, top, cancellationToken);
-        if (embedding is not { } vector || retriever.Extension<ISemanticIndex>() is not { } semantic)
+        if (embedding is { } vector && retriever.Extension<ISemanticIndex>() is { } semantic)
         {
-            return new HybridHits(lexical, lexical, []);
+            return Search(query, vector, semantic, top, cancellationToken);
         }
 
-        var nearest = semantic.Nearest(vector.Span, top);
+        var lexical = retriever.Search(query, top, cancellationToken);
+        return new HybridHits(lexical, lexical, []);
+    }
+
+    /// <summary>Both searches, the meaning search over the given semantic layer.</summary>
+    public HybridHits Search(string query, ReadOnlyMemory<float> embedding, ISemanticIndex semantic, int top, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(semantic);
+        var lexical = retriever.Search(query, top, cancellationToken);
+        var nearest = semantic.Nearest(embedding.Span, top);
         return new HybridHits(Fuse(lexical, nearest, top), lexical, nearest);
     }
 
