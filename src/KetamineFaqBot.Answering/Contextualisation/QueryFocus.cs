@@ -26,17 +26,22 @@ public sealed class QueryFocus
         "will", "would", "should", "has", "have", "was", "were", "may", "might",
     };
 
+    // A typed word: letters, digits and apostrophes ("b4", "ur", "y'all").
+    private static readonly Regex TypedWord = new(@"[\p{L}\p{N}']+", RegexOptions.CultureInvariant, MatchTimeout);
+
     private readonly Regex[] framing;
     private readonly HashSet<string> uninformative;
+    private readonly Dictionary<string, string> spelling;
 
-    private QueryFocus(Regex[] framing, HashSet<string> uninformative)
+    private QueryFocus(Regex[] framing, HashSet<string> uninformative, Dictionary<string, string> spelling)
     {
         this.framing = framing;
         this.uninformative = uninformative;
+        this.spelling = spelling;
     }
 
     /// <summary>No framing patterns and no uninformative words: only the clause rule applies.</summary>
-    public static QueryFocus Empty { get; } = new([], new HashSet<string>(StringComparer.Ordinal));
+    public static QueryFocus Empty { get; } = new([], new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
 
     /// <summary>Reads prompts/query-focus.yaml; a bad file is a clear start-up error.</summary>
     public static QueryFocus Load(string promptsFolder)
@@ -86,7 +91,19 @@ public sealed class QueryFocus
             }
         }
 
-        return new QueryFocus([.. patterns], words);
+        var spelling = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (typed, written) in file.Spelling)
+        {
+            var key = typed?.Trim().ToLowerInvariant() ?? string.Empty;
+            if (!TypedWord.IsMatch(key) || TypedWord.Match(key).Length != key.Length || string.IsNullOrWhiteSpace(written))
+            {
+                throw new InvalidDataException($"{path}: spelling entry '{typed}: {written}' must map one typed word to the words it stands for.");
+            }
+
+            spelling[key] = written.Trim().ToLowerInvariant();
+        }
+
+        return new QueryFocus([.. patterns], words, spelling);
     }
 
     /// <summary>
@@ -100,12 +117,36 @@ public sealed class QueryFocus
         return uninformative.Contains(word.ToLowerInvariant());
     }
 
-    /// <summary>The part of <paramref name="text"/> to search for.</summary>
+    /// <summary>
+    /// The message with text-speak and shorthand written out ("ur" → "your", "b4" → "before", "meds" →
+    /// "medications"), from the spelling list of prompts/query-focus.yaml, so the search and the confidence gate read
+    /// the words the corpus uses. Other words are left as typed.
+    /// </summary>
+    public string Respell(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (spelling.Count == 0)
+        {
+            return text;
+        }
+
+        try
+        {
+            return TypedWord.Replace(text, m => spelling.TryGetValue(m.Value.ToLowerInvariant(), out var written) ? written : m.Value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return text;
+        }
+    }
+
+    /// <summary>The part of <paramref name="text"/> to search for, respelt (<see cref="Respell"/>).</summary>
     /// <param name="terms">Statistics of the live corpus: which words it knows.</param>
     public string Focus(string text, TermStatistics terms)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(terms);
+        text = Respell(text);
         var focused = text;
         foreach (var pattern in framing)
         {
@@ -205,5 +246,7 @@ public sealed class QueryFocus
         public List<string> Framing { get; set; } = [];
 
         public Dictionary<string, List<string>?> Uninformative { get; set; } = [];
+
+        public Dictionary<string, string?> Spelling { get; set; } = [];
     }
 }

@@ -179,7 +179,7 @@ public sealed class AnswerPipeline : IAnswerService
         var query = followUp ? text : focus.Focus(text, TermStatistics.For(retriever.Passages));
         if (followUp)
         {
-            query = await ContextualiseAsync(text, previous!.Query, rescued, cancellationToken);
+            query = await ContextualiseAsync(focus.Respell(text), previous!.Query, rescued, cancellationToken);
         }
 
         // The message's own embedding stands for the question unless a follow-up was rewritten into another one.
@@ -203,7 +203,7 @@ public sealed class AnswerPipeline : IAnswerService
     /// </summary>
     private async Task<Outcome?> TryFollowUpAsync(Turn turn, string text, string previousQuery, GuardrailDecision decision, CancellationToken cancellationToken)
     {
-        var query = await ContextualiseAsync(text, previousQuery, rescued: true, cancellationToken);
+        var query = await ContextualiseAsync(focus.Respell(text), previousQuery, rescued: true, cancellationToken);
         var attempt = await AnswerFromCorpusAsync(turn, text, query, new StandaloneQuestion(query, null), decision, cancellationToken, tentative: true);
         return attempt.Answer.Route == Route.Answer ? attempt : null;
     }

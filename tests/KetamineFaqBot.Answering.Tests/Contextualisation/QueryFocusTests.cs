@@ -202,4 +202,54 @@ public sealed class QueryFocusTests
         Assert.DoesNotContain("research", focused, StringComparison.Ordinal);
         Assert.Contains("expensive", focused, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("wat r the side effects of ket", "what are the side effects of ketamine")]
+    [InlineData("will the doc explain the risks b4 i start", "will the doctor explain the risks before i start")]
+    [InlineData("do clinics keep tabs on u after, like follow up appts", "do clinics keep tabs on you after, like follow up appointments")]
+    public void Respell_TextSpeak_WrittenOut(string message, string expected)
+    {
+        Assert.Equal(expected, Real.Value.Respell(message));
+    }
+
+    [Theory]
+    [InlineData("Is ketamine addictive?")]
+    [InlineData("does it raise blood pressure or heart rate")]
+    [InlineData("is spravato covered by medicare")]
+    public void Respell_PlainWords_Unchanged(string message)
+    {
+        Assert.Equal(message, Real.Value.Respell(message));
+    }
+
+    [Fact]
+    public void Focus_SearchesTheRespeltQuestion()
+    {
+        var focused = Real.Value.Focus("is ket lowkey addictive tbh", Terms);
+
+        Assert.Contains("ketamine", focused, StringComparison.Ordinal);
+        Assert.DoesNotContain("ket ", focused, StringComparison.Ordinal);
+        Assert.True(Real.Value.IsUninformative("lowkey"));
+        Assert.True(Real.Value.IsUninformative("tbh"));
+    }
+
+    [Theory]
+    [InlineData("spelling:\n  side effects: adverse effects\n", "side effects")]
+    [InlineData("spelling:\n  ur: \"\"\n", "ur")]
+    public void Load_SpellingEntryNotOneWordOrEmpty_ClearError(string section, string named)
+    {
+        var folder = Directory.CreateTempSubdirectory("kfaq-focus-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, QueryFocus.FileName), "framing: []\n" + section);
+
+            var error = Assert.Throws<InvalidDataException>(() => QueryFocus.Load(folder.FullName));
+
+            Assert.Contains(QueryFocus.FileName, error.Message, StringComparison.Ordinal);
+            Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
