@@ -7,9 +7,12 @@ namespace KetamineFaqBot.Semantics;
 
 /// <summary>The semantic layer of one index version: route classifier, calibrated thresholds and passage vectors.</summary>
 internal sealed class SemanticIndex(
-    RouteModel model, RouteCalibration calibration, PassageVectors vectors, IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> uncovered) : ISemanticIndex
+    RouteModel model, RouteCalibration calibration, PassageVectors vectors, IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> uncovered,
+    IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> covered) : ISemanticIndex
 {
     public IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> UncoveredQuestions => uncovered;
+
+    public IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> CoveredQuestions => covered;
 
     public RouteThresholds Thresholds { get; } = calibration.ToThresholds();
 

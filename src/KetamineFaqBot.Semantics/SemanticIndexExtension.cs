@@ -26,7 +26,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
     public const string CalibrationFile = "route-calibration.json";
 
     /// <summary>Bumped when training or file layout changes, so every version is rebuilt once.</summary>
-    private const string LayoutVersion = "semantic-7";
+    private const string LayoutVersion = "semantic-8";
 
     /// <summary>A question is never taken as an FAQ paraphrase below this cosine, whatever the corpus's own phrasings say.</summary>
     private const float FaqMatchFloor = 0.8f;
@@ -39,15 +39,19 @@ public sealed class SemanticIndexExtension : IIndexExtension
 
     private readonly string exemplarFolder;
     private readonly string? uncoveredFile;
+    private readonly string? coveredFile;
     private readonly EmbeddingCacheFile cache;
 
     /// <param name="exemplarFolder">Route exemplars (<c>prompts/routes</c>).</param>
     /// <param name="cacheFolder">Where build-time vectors are cached by text hash, across builds.</param>
     /// <param name="uncoveredFile">Reviewed in-scope questions the corpus does not answer (<c>prompts/coverage/uncovered.yaml</c>);
     /// without it the gate's semantic layer never answers.</param>
-    public SemanticIndexExtension(string exemplarFolder, string cacheFolder, string? uncoveredFile = null)
+    /// <param name="coveredFile">Reviewed in-scope questions the corpus does answer (<c>prompts/coverage/covered.yaml</c>);
+    /// with both files the gate's meaning layer is a model fitted on the two, without it a cosine threshold.</param>
+    public SemanticIndexExtension(string exemplarFolder, string cacheFolder, string? uncoveredFile = null, string? coveredFile = null)
     {
         this.uncoveredFile = uncoveredFile;
+        this.coveredFile = coveredFile;
         ArgumentException.ThrowIfNullOrWhiteSpace(exemplarFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(cacheFolder);
         this.exemplarFolder = exemplarFolder;
@@ -75,18 +79,26 @@ public sealed class SemanticIndexExtension : IIndexExtension
 
     /// <summary>Reads the reviewed uncovered questions (none when the file is not there).</summary>
     /// <exception cref="ExemplarFormatException">The file does not parse; the message names file and line.</exception>
-    public IReadOnlyList<string> ReadUncovered() =>
-        uncoveredFile is null ? [] : UncoveredQuestionReader.ReadFile(uncoveredFile, Path.GetFileName(Path.GetDirectoryName(uncoveredFile)) + "/" + Path.GetFileName(uncoveredFile));
+    public IReadOnlyList<string> ReadUncovered() => ReadQuestions(uncoveredFile);
+
+    /// <summary>Reads the reviewed covered questions (none when the file is not there).</summary>
+    /// <exception cref="ExemplarFormatException">The file does not parse; the message names file and line.</exception>
+    public IReadOnlyList<string> ReadCovered() => ReadQuestions(coveredFile);
+
+    private static IReadOnlyList<string> ReadQuestions(string? file) =>
+        file is null ? [] : UncoveredQuestionReader.ReadFile(file, Path.GetFileName(Path.GetDirectoryName(file)) + "/" + Path.GetFileName(file));
 
     public IndexExtensionReport Build(string folder, IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(passages);
         IReadOnlyList<Exemplar> exemplars;
         IReadOnlyList<string> uncovered;
+        IReadOnlyList<string> coveredQuestions;
         try
         {
             exemplars = ReadExemplars();
             uncovered = ReadUncovered();
+            coveredQuestions = ReadCovered();
         }
         catch (ExemplarFormatException ex)
         {
@@ -111,12 +123,15 @@ public sealed class SemanticIndexExtension : IIndexExtension
         var (model, routeCalibration) = RouteClassifierTrainer.Train(exemplars, Embed, cancellationToken);
         var uncoveredVectors = uncovered.Count == 0 ? [] : Embed(uncovered);
         UncoveredVectors.Write(Path.Combine(folder, UncoveredVectors.FileName), uncovered, uncoveredVectors, MiniLmEmbeddingGenerator.Dimensions);
+        UncoveredVectors.Write(Path.Combine(folder, UncoveredVectors.CoveredFileName), coveredQuestions,
+            coveredQuestions.Count == 0 ? [] : Embed(coveredQuestions), MiniLmEmbeddingGenerator.Dimensions);
         var covered = PassageVectors.CoveredThreshold(passageVectors, uncoveredVectors, CoveredAllowedShare, CoveredFloor);
         var calibration = routeCalibration with
         {
             FaqMatch = PassageVectors.FaqMatchThreshold(texts, passageVectors, FaqMatchFloor),
             Covered = covered,
             UncoveredQuestions = uncovered.Count,
+            CoveredQuestions = coveredQuestions.Count,
         };
         new MLContext().Model.Save(model.Transformer, model.InputSchema, Path.Combine(folder, ModelFile));
         File.WriteAllText(Path.Combine(folder, CalibrationFile), JsonSerializer.Serialize(calibration, SemanticsJsonContext.Default.RouteCalibration));
@@ -130,6 +145,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
         figures["sentence_vectors"] = sentenceTexts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         figures["threshold.covered"] = covered.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         figures["uncovered"] = uncovered.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        figures["covered"] = coveredQuestions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var answers = exemplars.Where(e => e.Route == Route.Answer).Select(e => e.Text).ToList();
         if (answers.Count > 0 && covered < 1f)
         {
@@ -145,6 +161,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
         ArgumentNullException.ThrowIfNull(passages);
         var vectors = PassageVectors.Read(Path.Combine(folder, PassageVectors.FileName), passages, MiniLmEmbeddingGenerator.Dimensions);
         var uncovered = UncoveredVectors.Read(Path.Combine(folder, UncoveredVectors.FileName), MiniLmEmbeddingGenerator.Dimensions);
+        var covered = UncoveredVectors.Read(Path.Combine(folder, UncoveredVectors.CoveredFileName), MiniLmEmbeddingGenerator.Dimensions);
         RouteCalibration calibration;
         try
         {
@@ -181,7 +198,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
             throw new InvalidDataException($"The route model in '{folder}' could not be loaded: {ex.Message}", ex);
         }
 
-        return new SemanticIndex(model, calibration, vectors, uncovered);
+        return new SemanticIndex(model, calibration, vectors, uncovered, covered);
     }
 
     private string HashInputs()
@@ -198,6 +215,11 @@ public sealed class SemanticIndexExtension : IIndexExtension
         if (uncoveredFile is not null && File.Exists(uncoveredFile))
         {
             builder.Append("uncovered\n").Append(File.ReadAllText(uncoveredFile)).Append('\n');
+        }
+
+        if (coveredFile is not null && File.Exists(coveredFile))
+        {
+            builder.Append("covered\n").Append(File.ReadAllText(coveredFile)).Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));

@@ -20,6 +20,9 @@ public static class SemanticLayer
     /// <summary>Reviewed in-scope questions the corpus does not answer, under the prompts folder.</summary>
     public static string UncoveredFile(string promptsFolder) => Path.Combine(promptsFolder, Exemplars.UncoveredQuestionReader.RelativePath);
 
+    /// <summary>Reviewed in-scope questions the corpus does answer, under the prompts folder.</summary>
+    public static string CoveredFile(string promptsFolder) => Path.Combine(promptsFolder, Exemplars.UncoveredQuestionReader.CoveredRelativePath);
+
     public static string CacheFolder(string indexRoot) => Path.Combine(indexRoot, CacheFolderName);
 
     /// <summary>The index extension that builds and loads the semantic layer of each version.</summary>
@@ -27,7 +30,7 @@ public static class SemanticLayer
     /// <param name="cacheFolder">Vector cache folder; <see cref="CacheFolder"/> of the index root when null.</param>
     /// <param name="indexRoot">Index root, for the default cache folder.</param>
     public static SemanticIndexExtension Extension(string promptsFolder, string indexRoot, string? cacheFolder = null) =>
-        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot), UncoveredFile(promptsFolder));
+        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot), UncoveredFile(promptsFolder), CoveredFile(promptsFolder));
 
     /// <summary>
     /// Starts loading the local MiniLM model on a thread-pool thread and returns at once, so a host overlaps the load with

@@ -277,6 +277,8 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     [InlineData("semantic folder deleted", "folder is missing")]
     [InlineData("uncovered questions deleted", "uncovered.bin")]
     [InlineData("uncovered questions truncated", "uncovered.bin")]
+    [InlineData("covered questions deleted", "covered.bin")]
+    [InlineData("covered questions truncated", "covered.bin")]
     public void TryReload_VersionWithBrokenSemanticLayer_IsRejectedAndOldVersionKeepsServing(string damage, string expected)
     {
         var root = fixture.CopyRoot();
@@ -312,6 +314,13 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
                 break;
             case "uncovered questions deleted":
                 File.Delete(Path.Combine(folder, "uncovered.bin"));
+                break;
+            case "covered questions deleted":
+                File.Delete(Path.Combine(folder, "covered.bin"));
+                break;
+            case "covered questions truncated":
+                var coveredFile = Path.Combine(folder, "covered.bin");
+                File.WriteAllBytes(coveredFile, File.ReadAllBytes(coveredFile)[..^7]);
                 break;
             case "uncovered questions truncated":
                 var uncoveredFile = Path.Combine(folder, "uncovered.bin");

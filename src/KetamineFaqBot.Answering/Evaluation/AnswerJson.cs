@@ -77,6 +77,16 @@ public static class AnswerJson
                 writer.WriteNumber("threshold", Math.Round(threshold, 3));
             }
 
+            if (gate.Probability is { } probability)
+            {
+                writer.WriteNumber("probability", Math.Round(probability, 3));
+            }
+
+            if (gate.ProbabilityThreshold is { } probabilityThreshold)
+            {
+                writer.WriteNumber("probabilityThreshold", Math.Round(probabilityThreshold, 4));
+            }
+
             writer.WriteEndObject();
         }
 

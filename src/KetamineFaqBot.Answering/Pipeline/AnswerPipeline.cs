@@ -101,7 +101,7 @@ public sealed class AnswerPipeline : IAnswerService
     /// </summary>
     public void Prepare()
     {
-        if (Semantic is { } semantic)
+        if (Semantic is { } semantic && gate.MeaningModel(semantic) is null)
         {
             _ = gate.SemanticThreshold(semantic);
         }
@@ -287,8 +287,12 @@ public sealed class AnswerPipeline : IAnswerService
     {
         var (semantic, vector) = await QuestionVectorAsync(standalone, cancellationToken);
         var found = search.Search(query, vector, options.RetrieveTop, cancellationToken);
-        var semanticThreshold = semantic is null ? 1f : gate.SemanticThreshold(semantic);
-        var gateResult = gate.Evaluate(query, found, semanticThreshold);
+        var model = semantic is null ? null : gate.MeaningModel(semantic);
+        var semanticThreshold = semantic is null || model is not null ? 1f : gate.SemanticThreshold(semantic);
+        GateResult Judge(HybridHits hits, ReadOnlyMemory<float>? embedding) => model is not null && embedding is { } e
+            ? gate.Evaluate(query, hits, model, semantic!, e.Span)
+            : gate.Evaluate(query, hits, semanticThreshold);
+        var gateResult = Judge(found, vector);
 
         // A story around the question dilutes the whole message's embedding: when the gate refuses, the meaning search
         // is tried once more with the focused question alone (what the word search already reads).
@@ -297,7 +301,7 @@ public sealed class AnswerPipeline : IAnswerService
         {
             var focused = await embeddings!.GenerateVectorAsync(query, cancellationToken: cancellationToken);
             var refound = search.Search(query, focused, options.RetrieveTop, cancellationToken);
-            var regated = gate.Evaluate(query, refound, semanticThreshold);
+            var regated = Judge(refound, focused);
             if (regated.Passed)
             {
                 (vector, found, gateResult) = (focused, refound, regated);

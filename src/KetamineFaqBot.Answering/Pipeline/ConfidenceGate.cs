@@ -56,6 +56,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
 
     // One calibration per index version served (a handful over a process's life).
     private readonly ConcurrentDictionary<string, float> semanticThresholds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<CoverageModel?>> meaningModels = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Lexical first: the best BM25 score reaches <see cref="AnsweringOptions.MinTopScore"/> and the word search's top passages
@@ -87,6 +88,115 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             && hits.Lexical.Take(AgreementDepth).Any(h => string.Equals(h.Passage.Id, hits.Nearest[0].Passage.Id, StringComparison.Ordinal));
         var semantic = agreed && topScore >= options.MinTopScore && cosine >= coveredThreshold;
         return new GateResult(semantic, topScore, coverage, semantic ? SemanticLayer : RefusedLayer, cosine, threshold);
+    }
+
+    /// <summary>
+    /// Lexical first, as in the cosine overload; when the words fall short, the meaning layer's
+    /// <paramref name="model"/> reads all the signals of the two searches together (<see cref="Features"/>) and answers
+    /// when the probability that the corpus covers the question is above its calibrated threshold.
+    /// </summary>
+    public GateResult Evaluate(string query, HybridHits hits, CoverageModel model, ISemanticIndex semantic, ReadOnlySpan<float> embedding)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(semantic);
+        float? cosine = hits.Nearest.Count > 0 ? hits.Nearest[0].Cosine : null;
+        if (hits.Fused.Count == 0 || hits.Lexical.Count == 0)
+        {
+            return new GateResult(false, 0f, 0, RefusedLayer, cosine);
+        }
+
+        var topScore = hits.Lexical[0].Score;
+        var detail = CoverageDetail(query, hits.Lexical);
+        if (topScore >= options.MinTopScore && detail.Coverage >= options.MinCoverage)
+        {
+            return new GateResult(true, topScore, detail.Coverage, LexicalLayer, cosine);
+        }
+
+        var probability = (float)Math.Round(model.Probability(Features(hits, detail, semantic, embedding)), 3);
+        var passed = topScore >= options.MinTopScore && probability > model.Threshold;
+        return new GateResult(passed, topScore, detail.Coverage, passed ? SemanticLayer : RefusedLayer, cosine, null, probability, (float)model.Threshold);
+    }
+
+    /// <summary>
+    /// The signals the meaning layer reads, in <see cref="CoverageModel.FeatureNames"/> order: word coverage, best BM25
+    /// score (log), best passage cosine, whether the vector search's best passage is in the word search's top
+    /// <see cref="AgreementDepth"/>, best FAQ-phrasing cosine, best sentence cosine in the fused top 3, words the
+    /// corpus does not know at all (count and share), and informative words (log).
+    /// </summary>
+    internal static double[] Features(HybridHits hits, (double Coverage, int Unknown, int Terms) detail, ISemanticIndex semantic, ReadOnlySpan<float> embedding)
+    {
+        var nearest = hits.Nearest.Count > 0 ? hits.Nearest[0] : default;
+        var agreed = hits.Nearest.Count > 0
+            && hits.Lexical.Take(AgreementDepth).Any(h => string.Equals(h.Passage.Id, nearest.Passage.Id, StringComparison.Ordinal));
+        var sentence = 0.0;
+        foreach (var hit in hits.Fused.Take(CoverageDepth))
+        {
+            if (semantic.SentenceCosines(hit.Passage, embedding) is { Count: > 0 } cosines)
+            {
+                sentence = Math.Max(sentence, cosines.Max());
+            }
+        }
+
+        return
+        [
+            detail.Coverage,
+            Math.Log(1 + (hits.Lexical.Count > 0 ? hits.Lexical[0].Score : 0)),
+            hits.Nearest.Count > 0 ? nearest.Cosine : 0,
+            agreed ? 1 : 0,
+            semantic.NearestFaq(embedding)?.Cosine ?? 0,
+            sentence,
+            detail.Unknown,
+            detail.Terms == 0 ? 0 : (double)detail.Unknown / detail.Terms,
+            Math.Log(1 + detail.Terms),
+        ];
+    }
+
+    /// <summary>
+    /// The meaning layer for the version served, fitted at its first use on the reviewed covered and uncovered
+    /// questions searched as a patient's would be (<see cref="CoverageModel.Fit"/>, at most
+    /// <see cref="SemanticAllowedShare"/> of the uncovered let through); null when the version lacks either kind, and
+    /// the cosine threshold (<see cref="SemanticThreshold"/>) decides instead.
+    /// </summary>
+    public CoverageModel? MeaningModel(ISemanticIndex semantic)
+    {
+        ArgumentNullException.ThrowIfNull(semantic);
+        if (semantic.CoveredQuestions.Count == 0 || semantic.UncoveredQuestions.Count == 0)
+        {
+            return null;
+        }
+
+        if (meaningModels.Count > 16)
+        {
+            meaningModels.Clear();
+        }
+
+        return meaningModels.GetOrAdd(retriever.CorpusVersion, _ => new Lazy<CoverageModel?>(() => FitMeaningModel(semantic))).Value;
+    }
+
+    private CoverageModel? FitMeaningModel(ISemanticIndex semantic)
+    {
+        var statistics = TermStatistics.For(retriever.Passages);
+        var search = new HybridSearch(retriever);
+        var samples = new List<CoverageSample>();
+        foreach (var (questions, covered) in new[] { (semantic.CoveredQuestions, true), (semantic.UncoveredQuestions, false) })
+        {
+            foreach (var (text, vector) in questions)
+            {
+                var query = wordFilter.Focus(text, statistics);
+                var found = search.Search(query, vector, semantic, options.RetrieveTop);
+                if (found.Lexical.Count == 0 || found.Fused.Count == 0)
+                {
+                    continue;
+                }
+
+                var detail = CoverageDetail(query, found.Lexical);
+                var byWords = found.Lexical[0].Score >= options.MinTopScore && detail.Coverage >= options.MinCoverage;
+                samples.Add(new CoverageSample(Features(found, detail, semantic, vector.Span), covered, byWords));
+            }
+        }
+
+        return CoverageModel.Fit(samples, SemanticAllowedShare);
     }
 
     /// <summary>
@@ -141,7 +251,10 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     /// synonyms and stemming (a term the literal check misses is searched on its own; it counts when that search
     /// finds one of the same top passages). 1 when the query has only common terms.
     /// </summary>
-    public double Coverage(string query, IReadOnlyList<SearchHit> hits)
+    public double Coverage(string query, IReadOnlyList<SearchHit> hits) => CoverageDetail(query, hits).Coverage;
+
+    /// <summary><see cref="Coverage"/>, with how many informative words the corpus does not know at all, of how many.</summary>
+    internal (double Coverage, int Unknown, int Terms) CoverageDetail(string query, IReadOnlyList<SearchHit> hits)
     {
         ArgumentNullException.ThrowIfNull(hits);
         var statistics = TermStatistics.For(retriever.Passages);
@@ -151,7 +264,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             .ToList();
         if (terms.Count == 0)
         {
-            return 1;
+            return (1, 0, 0);
         }
 
         var top = hits.Take(CoverageDepth).ToList();
@@ -163,6 +276,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         }
 
         var covered = 0.0;
+        var unknown = 0;
         foreach (var term in terms)
         {
             // A slip of the keyboard ("treatmnts") is read as the word the corpus knows; a word that is no slip of a
@@ -185,9 +299,13 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
                 // credit. Words the corpus does not know at all ("urine", "PTSD") are what marks a gap.
                 covered += KnownElsewhereCredit;
             }
+            else
+            {
+                unknown++;
+            }
         }
 
-        return covered / terms.Count;
+        return (covered / terms.Count, unknown, terms.Count);
     }
 
     /// <summary>Ids of the passages a single word finds through the index's synonyms and stemming.</summary>

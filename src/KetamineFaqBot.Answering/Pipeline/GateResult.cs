@@ -10,7 +10,11 @@ namespace KetamineFaqBot.Answering.Pipeline;
 /// or <see cref="ConfidenceGate.RefusedLayer"/>.</param>
 /// <param name="Cosine">Best passage cosine of the vector search; null without one.</param>
 /// <param name="Threshold">The version's calibrated cosine for the semantic layer; null without one.</param>
-public sealed record GateResult(bool Passed, float TopScore, double Coverage, string Layer = ConfidenceGate.LexicalLayer, float? Cosine = null, float? Threshold = null)
+/// <param name="Probability">The meaning layer's probability that the corpus covers the question; null when it did not run.</param>
+/// <param name="ProbabilityThreshold">The meaning layer's calibrated threshold; null when it did not run.</param>
+public sealed record GateResult(
+    bool Passed, float TopScore, double Coverage, string Layer = ConfidenceGate.LexicalLayer, float? Cosine = null, float? Threshold = null,
+    float? Probability = null, float? ProbabilityThreshold = null)
 {
-    public GateProvenance ToProvenance() => new(Layer, TopScore, Math.Round(Coverage, 3), Cosine, Threshold);
+    public GateProvenance ToProvenance() => new(Layer, TopScore, Math.Round(Coverage, 3), Cosine, Threshold, Probability, ProbabilityThreshold);
 }

@@ -39,6 +39,12 @@ public interface ISemanticIndex
     /// </summary>
     IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> UncoveredQuestions => [];
 
+    /// <summary>
+    /// The reviewed in-scope questions the corpus does answer, with their vectors: the other side of the gate's
+    /// calibration; empty when the version has none.
+    /// </summary>
+    IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> CoveredQuestions => [];
+
     /// <summary>Passages by cosine similarity to the embedding, best first.</summary>
     IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top);
 }

@@ -16,6 +16,7 @@ namespace KetamineFaqBot.Semantics.Classification;
 /// <param name="EmergencyCheckIn">Lower emergency band: answered, but led by the check-in text (which names 911).</param>
 /// <param name="Covered">Passage cosine at or above which the gate's semantic layer may answer (1: never).</param>
 /// <param name="UncoveredQuestions">Reviewed in-scope questions the corpus does not answer that <paramref name="Covered"/> was calibrated on.</param>
+/// <param name="CoveredQuestions">Reviewed in-scope questions the corpus does answer, kept with the uncovered ones to fit the gate's meaning layer.</param>
 public sealed record RouteCalibration(
     IReadOnlyDictionary<string, float> Thresholds,
     float CrisisCheckIn,
@@ -25,7 +26,8 @@ public sealed record RouteCalibration(
     float FaqMatch = 1f,
     float EmergencyCheckIn = 1f,
     float Covered = 1f,
-    int UncoveredQuestions = 0)
+    int UncoveredQuestions = 0,
+    int CoveredQuestions = 0)
 {
     public RouteThresholds ToThresholds() => new(
         Thresholds.ToDictionary(t => RouteNames.TryParse(t.Key, out var r) ? r : throw new InvalidDataException($"Unknown route '{t.Key}' in the calibration."), t => t.Value),

@@ -13,6 +13,12 @@ public static class UncoveredQuestionReader
     /// <summary>The file's place under the prompts folder.</summary>
     public const string RelativePath = "coverage/uncovered.yaml";
 
+    /// <summary>
+    /// The reviewed questions the corpus does answer (same format), under the prompts folder: the other side of the
+    /// gate's calibration.
+    /// </summary>
+    public const string CoveredRelativePath = "coverage/covered.yaml";
+
     public static IReadOnlyList<string> ReadFile(string path, string displayName) => ReadWithLines(path, displayName).Select(q => q.Text).ToList();
 
     /// <summary>The questions with the line each starts on.</summary>

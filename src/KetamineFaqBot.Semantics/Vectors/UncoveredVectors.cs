@@ -1,12 +1,15 @@
 namespace KetamineFaqBot.Semantics.Vectors;
 
 /// <summary>
-/// The reviewed uncovered questions with their vectors, kept in each index version (<c>uncovered.bin</c>) so the
-/// confidence gate can calibrate its semantic layer against the version's own word and meaning searches.
+/// The reviewed uncovered questions with their vectors, kept in each index version (<c>uncovered.bin</c>, and the
+/// reviewed covered ones in <c>covered.bin</c>, same layout) so the confidence gate can calibrate its meaning layer
+/// against the version's own word and meaning searches.
 /// </summary>
 internal static class UncoveredVectors
 {
     public const string FileName = "uncovered.bin";
+
+    public const string CoveredFileName = "covered.bin";
     private static readonly byte[] Magic = "KFQU1\n"u8.ToArray();
 
     public static void Write(string file, IReadOnlyList<string> questions, float[][] vectors, int dimensions)
@@ -35,7 +38,7 @@ internal static class UncoveredVectors
             using var reader = new BinaryReader(stream);
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
             {
-                throw new InvalidDataException($"'{file}' is not an uncovered-question file.");
+                throw new InvalidDataException($"'{file}' is not a reviewed-question file.");
             }
 
             var stored = reader.ReadInt32();
@@ -72,7 +75,7 @@ internal static class UncoveredVectors
         }
         catch (Exception ex) when (ex is IOException or FormatException)
         {
-            throw new InvalidDataException($"Uncovered questions '{file}' could not be read: {ex.Message}", ex);
+            throw new InvalidDataException($"Reviewed questions '{file}' could not be read: {ex.Message}", ex);
         }
     }
 }

@@ -190,4 +190,63 @@ public sealed class ConfidenceGateTests
 
         Assert.Equal(0.95f, gate.SemanticThreshold(CosineInTheVector()));
     }
+
+    // Covered questions the words refuse sit at cosine 0.80–0.99 to the passage, uncovered ones at 0.40–0.59: a model
+    // fitted on them answers by meaning only what looks like the covered side.
+    private static ScriptedSemanticIndex WithReviewedQuestions()
+    {
+        var semantic = CosineInTheVector();
+        for (var i = 0; i < 20; i++)
+        {
+            semantic.Covered.Add((HalfCovered, new[] { 0.80f + (i * 0.01f) }));
+            semantic.Uncovered.Add((HalfCovered, new[] { 0.40f + (i * 0.01f) }));
+        }
+
+        return semantic;
+    }
+
+    [Fact]
+    public void MeaningModel_CoveredAndUncoveredQuestions_AnswersTheCoveredSideOnly()
+    {
+        var (gate, retriever) = SemanticGate();
+        var semantic = WithReviewedQuestions();
+
+        var model = gate.MeaningModel(semantic);
+
+        Assert.NotNull(model);
+        Assert.Same(model, gate.MeaningModel(semantic));
+        var close = gate.Evaluate(HalfCovered, Hits(retriever, HalfCovered, (Passages[0], 0.9f)), model, semantic, [0.9f]);
+        var far = gate.Evaluate(HalfCovered, Hits(retriever, HalfCovered, (Passages[0], 0.45f)), model, semantic, [0.45f]);
+        Assert.True(close.Passed);
+        Assert.Equal(ConfidenceGate.SemanticLayer, close.Layer);
+        Assert.True(close.Probability > close.ProbabilityThreshold);
+        Assert.False(far.Passed);
+        Assert.Equal(ConfidenceGate.RefusedLayer, far.Layer);
+        Assert.True(far.Probability <= far.ProbabilityThreshold);
+        Assert.Equal((float)model.Threshold, far.ToProvenance().ProbabilityThreshold);
+    }
+
+    [Fact]
+    public void MeaningModel_WordsCoverTheQuestion_LexicalLayerDecidesWithoutTheModel()
+    {
+        var (gate, retriever) = SemanticGate();
+        var semantic = WithReviewedQuestions();
+        const string query = "is ketamine covered by insurance";
+
+        var result = gate.Evaluate(query, Hits(retriever, query, (Passages[0], 0.1f)), gate.MeaningModel(semantic)!, semantic, [0.1f]);
+
+        Assert.True(result.Passed);
+        Assert.Equal(ConfidenceGate.LexicalLayer, result.Layer);
+        Assert.Null(result.Probability);
+    }
+
+    [Fact]
+    public void MeaningModel_NoCoveredQuestions_NoneAndTheCosineThresholdDecides()
+    {
+        var (gate, _) = SemanticGate();
+        var semantic = CosineInTheVector();
+        semantic.Uncovered.Add((HalfCovered, new[] { 0.5f }));
+
+        Assert.Null(gate.MeaningModel(semantic));
+    }
 }

@@ -81,6 +81,11 @@ internal sealed class ScriptedSemanticIndex(RouteThresholds thresholds) : ISeman
 
     public IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> UncoveredQuestions => Uncovered;
 
+    /// <summary>Reviewed covered questions with their vectors, for the gate's meaning model.</summary>
+    public List<(string Text, ReadOnlyMemory<float> Vector)> Covered { get; } = [];
+
+    public IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> CoveredQuestions => Covered;
+
     public IReadOnlyList<(Passage Passage, float Cosine)> Nearest(ReadOnlySpan<float> embedding, int top) =>
         (NearestBy is { } by ? by(embedding.ToArray()) : NearestPassages).Take(top).ToList();
 }

@@ -15,15 +15,21 @@ public sealed class ExemplarsAndEvaluationSetsTests
 {
     private const float NearDuplicateCosine = 0.95f;
 
-    /// <summary>The route exemplars and the reviewed uncovered questions: both are learned from, so neither may hold an evaluation message.</summary>
+    /// <summary>
+    /// The route exemplars and the reviewed covered and uncovered questions: all are learned from, so none may hold an
+    /// evaluation message.
+    /// </summary>
     private static IReadOnlyList<Exemplar> ShippedExemplars()
     {
         var uncovered = UncoveredQuestionReader.ReadWithLines(RepositoryRoot.Path("prompts", "coverage", "uncovered.yaml"), UncoveredQuestionReader.RelativePath);
+        var covered = UncoveredQuestionReader.ReadWithLines(RepositoryRoot.Path("prompts", "coverage", "covered.yaml"), UncoveredQuestionReader.CoveredRelativePath);
         Assert.NotEmpty(uncovered);
+        Assert.NotEmpty(covered);
         return
         [
             .. ExemplarReader.ReadFolder(RepositoryRoot.Path("prompts", "routes")),
             .. uncovered.Select(q => new Exemplar(Core.Answering.Route.NoAnswer, q.Text, UncoveredQuestionReader.RelativePath, q.Line)),
+            .. covered.Select(q => new Exemplar(Core.Answering.Route.Answer, q.Text, UncoveredQuestionReader.CoveredRelativePath, q.Line)),
         ];
     }
 

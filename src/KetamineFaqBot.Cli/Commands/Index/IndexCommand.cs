@@ -143,6 +143,9 @@ public static class IndexCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  FAQ paraphrase match from cosine {calibration.FaqMatch:0.000}"));
         output.WriteLine(calibration.UncoveredQuestions == 0
             ? "  confidence gate: words only (no reviewed uncovered questions to calibrate its meaning layer on)"
+            : calibration.CoveredQuestions > 0
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"  confidence gate: {calibration.CoveredQuestions} reviewed covered and {calibration.UncoveredQuestions} uncovered question(s) kept to fit the meaning layer at first use (`kfaq ask --json` shows provenance.gate.probability and probabilityThreshold)")
             : string.Create(CultureInfo.InvariantCulture,
                 $"  confidence gate: {calibration.UncoveredQuestions} reviewed uncovered question(s) kept to calibrate the meaning layer at first use (`kfaq ask --json` shows it in provenance.gate.threshold); over all of them it would be {calibration.Covered:0.000}, reaching {semantic.LastCoveredReach:P0} of the answer exemplars"));
     }
