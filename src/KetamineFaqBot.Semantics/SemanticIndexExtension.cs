@@ -86,7 +86,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
     public IReadOnlyList<string> ReadCovered() => ReadQuestions(coveredFile);
 
     private static IReadOnlyList<string> ReadQuestions(string? file) =>
-        file is null ? [] : UncoveredQuestionReader.ReadFile(file, Path.GetFileName(Path.GetDirectoryName(file)) + "/" + Path.GetFileName(file));
+        file is null ? [] : ReviewedQuestionReader.ReadFile(file, Path.GetFileName(Path.GetDirectoryName(file)) + "/" + Path.GetFileName(file));
 
     public IndexExtensionReport Build(string folder, IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
     {
@@ -122,8 +122,8 @@ public sealed class SemanticIndexExtension : IIndexExtension
 
         var (model, routeCalibration) = RouteClassifierTrainer.Train(exemplars, Embed, cancellationToken);
         var uncoveredVectors = uncovered.Count == 0 ? [] : Embed(uncovered);
-        UncoveredVectors.Write(Path.Combine(folder, UncoveredVectors.FileName), uncovered, uncoveredVectors, MiniLmEmbeddingGenerator.Dimensions);
-        UncoveredVectors.Write(Path.Combine(folder, UncoveredVectors.CoveredFileName), coveredQuestions,
+        ReviewedQuestionVectors.Write(Path.Combine(folder, ReviewedQuestionVectors.UncoveredFileName), uncovered, uncoveredVectors, MiniLmEmbeddingGenerator.Dimensions);
+        ReviewedQuestionVectors.Write(Path.Combine(folder, ReviewedQuestionVectors.CoveredFileName), coveredQuestions,
             coveredQuestions.Count == 0 ? [] : Embed(coveredQuestions), MiniLmEmbeddingGenerator.Dimensions);
         var covered = PassageVectors.CoveredThreshold(passageVectors, uncoveredVectors, CoveredAllowedShare, CoveredFloor);
         var calibration = routeCalibration with
@@ -160,8 +160,8 @@ public sealed class SemanticIndexExtension : IIndexExtension
     {
         ArgumentNullException.ThrowIfNull(passages);
         var vectors = PassageVectors.Read(Path.Combine(folder, PassageVectors.FileName), passages, MiniLmEmbeddingGenerator.Dimensions);
-        var uncovered = UncoveredVectors.Read(Path.Combine(folder, UncoveredVectors.FileName), MiniLmEmbeddingGenerator.Dimensions);
-        var covered = UncoveredVectors.Read(Path.Combine(folder, UncoveredVectors.CoveredFileName), MiniLmEmbeddingGenerator.Dimensions);
+        var uncovered = ReviewedQuestionVectors.Read(Path.Combine(folder, ReviewedQuestionVectors.UncoveredFileName), MiniLmEmbeddingGenerator.Dimensions);
+        var covered = ReviewedQuestionVectors.Read(Path.Combine(folder, ReviewedQuestionVectors.CoveredFileName), MiniLmEmbeddingGenerator.Dimensions);
         RouteCalibration calibration;
         try
         {

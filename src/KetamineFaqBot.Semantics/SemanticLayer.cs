@@ -18,10 +18,10 @@ public static class SemanticLayer
     public static string ExemplarFolder(string promptsFolder) => Path.Combine(promptsFolder, ExemplarFolderName);
 
     /// <summary>Reviewed in-scope questions the corpus does not answer, under the prompts folder.</summary>
-    public static string UncoveredFile(string promptsFolder) => Path.Combine(promptsFolder, Exemplars.UncoveredQuestionReader.RelativePath);
+    public static string UncoveredFile(string promptsFolder) => Path.Combine(promptsFolder, Exemplars.ReviewedQuestionReader.UncoveredRelativePath);
 
     /// <summary>Reviewed in-scope questions the corpus does answer, under the prompts folder.</summary>
-    public static string CoveredFile(string promptsFolder) => Path.Combine(promptsFolder, Exemplars.UncoveredQuestionReader.CoveredRelativePath);
+    public static string CoveredFile(string promptsFolder) => Path.Combine(promptsFolder, Exemplars.ReviewedQuestionReader.CoveredRelativePath);
 
     public static string CacheFolder(string indexRoot) => Path.Combine(indexRoot, CacheFolderName);
 

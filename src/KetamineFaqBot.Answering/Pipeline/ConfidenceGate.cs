@@ -76,10 +76,8 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             return new GateResult(false, 0f, 0, RefusedLayer, cosine, threshold);
         }
 
-        var topScore = hits.Lexical[0].Score;
-        // Word evidence is judged on the word search's own top passages; the fused order decides what is quoted.
-        var coverage = Coverage(query, hits.Lexical);
-        if (topScore >= options.MinTopScore && coverage >= options.MinCoverage)
+        var (topScore, (coverage, _, _), enough) = Words(query, hits.Lexical);
+        if (enough)
         {
             return new GateResult(true, topScore, coverage, LexicalLayer, cosine, threshold);
         }
@@ -106,9 +104,8 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             return new GateResult(false, 0f, 0, RefusedLayer, cosine);
         }
 
-        var topScore = hits.Lexical[0].Score;
-        var detail = CoverageDetail(query, hits.Lexical);
-        if (topScore >= options.MinTopScore && detail.Coverage >= options.MinCoverage)
+        var (topScore, detail, enough) = Words(query, hits.Lexical);
+        if (enough)
         {
             return new GateResult(true, topScore, detail.Coverage, LexicalLayer, cosine);
         }
@@ -116,6 +113,28 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         var probability = (float)Math.Round(model.Probability(Features(hits, detail, semantic, embedding)), 3);
         var passed = topScore >= options.MinTopScore && probability > model.Threshold;
         return new GateResult(passed, topScore, detail.Coverage, passed ? SemanticLayer : RefusedLayer, cosine, null, probability, (float)model.Threshold);
+    }
+
+    /// <summary>What the words say: the best BM25 score, the coverage of the question, and whether both suffice.</summary>
+    /// <remarks>Judged on the word search's own top passages; the fused order decides what is quoted.</remarks>
+    private (float TopScore, (double Coverage, int Unknown, int Terms) Detail, bool Enough) Words(string query, IReadOnlyList<SearchHit> lexical)
+    {
+        var topScore = lexical[0].Score;
+        var detail = CoverageDetail(query, lexical);
+        return (topScore, detail, topScore >= options.MinTopScore && detail.Coverage >= options.MinCoverage);
+    }
+
+    /// <summary>Each reviewed question searched as a patient's question would be: focused, then the hybrid search.</summary>
+    private IEnumerable<(string Query, HybridHits Found, ReadOnlyMemory<float> Vector)> SearchEach(
+        IEnumerable<(string Text, ReadOnlyMemory<float> Vector)> questions, ISemanticIndex semantic)
+    {
+        var statistics = TermStatistics.For(retriever.Passages);
+        var search = new HybridSearch(retriever);
+        foreach (var (text, vector) in questions)
+        {
+            var query = wordFilter.Focus(text, statistics);
+            yield return (query, search.Search(query, vector, semantic, options.RetrieveTop), vector);
+        }
     }
 
     /// <summary>
@@ -176,22 +195,17 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
 
     private CoverageModel? FitMeaningModel(ISemanticIndex semantic)
     {
-        var statistics = TermStatistics.For(retriever.Passages);
-        var search = new HybridSearch(retriever);
         var samples = new List<CoverageSample>();
         foreach (var (questions, covered) in new[] { (semantic.CoveredQuestions, true), (semantic.UncoveredQuestions, false) })
         {
-            foreach (var (text, vector) in questions)
+            foreach (var (query, found, vector) in SearchEach(questions, semantic))
             {
-                var query = wordFilter.Focus(text, statistics);
-                var found = search.Search(query, vector, semantic, options.RetrieveTop);
                 if (found.Lexical.Count == 0 || found.Fused.Count == 0)
                 {
                     continue;
                 }
 
-                var detail = CoverageDetail(query, found.Lexical);
-                var byWords = found.Lexical[0].Score >= options.MinTopScore && detail.Coverage >= options.MinCoverage;
+                var (_, detail, byWords) = Words(query, found.Lexical);
                 samples.Add(new CoverageSample(Features(found, detail, semantic, vector.Span), covered, byWords));
             }
         }
@@ -224,14 +238,9 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
 
     private float Calibrate(ISemanticIndex semantic)
     {
-        var statistics = TermStatistics.For(retriever.Passages);
-        var search = new HybridSearch(retriever);
         var decided = new List<float>();
-        foreach (var (text, vector) in semantic.UncoveredQuestions)
+        foreach (var (query, found, _) in SearchEach(semantic.UncoveredQuestions, semantic))
         {
-            var query = wordFilter.Focus(text, statistics);
-            var found = search.Search(query, vector, semantic, options.RetrieveTop);
-
             // With no threshold at all, the semantic layer answers exactly the questions it would decide on.
             var result = Evaluate(query, found, float.NegativeInfinity);
             if (result.Layer == SemanticLayer && result.Cosine is { } cosine)

@@ -21,15 +21,15 @@ public sealed class ExemplarsAndEvaluationSetsTests
     /// </summary>
     private static IReadOnlyList<Exemplar> ShippedExemplars()
     {
-        var uncovered = UncoveredQuestionReader.ReadWithLines(RepositoryRoot.Path("prompts", "coverage", "uncovered.yaml"), UncoveredQuestionReader.RelativePath);
-        var covered = UncoveredQuestionReader.ReadWithLines(RepositoryRoot.Path("prompts", "coverage", "covered.yaml"), UncoveredQuestionReader.CoveredRelativePath);
+        var uncovered = ReviewedQuestionReader.ReadWithLines(RepositoryRoot.Path("prompts", "coverage", "uncovered.yaml"), ReviewedQuestionReader.UncoveredRelativePath);
+        var covered = ReviewedQuestionReader.ReadWithLines(RepositoryRoot.Path("prompts", "coverage", "covered.yaml"), ReviewedQuestionReader.CoveredRelativePath);
         Assert.NotEmpty(uncovered);
         Assert.NotEmpty(covered);
         return
         [
             .. ExemplarReader.ReadFolder(RepositoryRoot.Path("prompts", "routes")),
-            .. uncovered.Select(q => new Exemplar(Core.Answering.Route.NoAnswer, q.Text, UncoveredQuestionReader.RelativePath, q.Line)),
-            .. covered.Select(q => new Exemplar(Core.Answering.Route.Answer, q.Text, UncoveredQuestionReader.CoveredRelativePath, q.Line)),
+            .. uncovered.Select(q => new Exemplar(Core.Answering.Route.NoAnswer, q.Text, ReviewedQuestionReader.UncoveredRelativePath, q.Line)),
+            .. covered.Select(q => new Exemplar(Core.Answering.Route.Answer, q.Text, ReviewedQuestionReader.CoveredRelativePath, q.Line)),
         ];
     }
 

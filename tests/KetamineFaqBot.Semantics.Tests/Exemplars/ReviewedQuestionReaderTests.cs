@@ -4,7 +4,7 @@ using KetamineFaqBot.Semantics.Tests.TestSupport;
 
 namespace KetamineFaqBot.Semantics.Tests.Exemplars;
 
-public sealed class UncoveredQuestionReaderTests(SemanticIndexFixture fixture) : IClassFixture<SemanticIndexFixture>
+public sealed class ReviewedQuestionReaderTests(SemanticIndexFixture fixture) : IClassFixture<SemanticIndexFixture>
 {
     private string Write(string yaml)
     {
@@ -16,7 +16,7 @@ public sealed class UncoveredQuestionReaderTests(SemanticIndexFixture fixture) :
     [Fact]
     public void ReadFile_ShippedFile_HoldsReviewedQuestions()
     {
-        var questions = UncoveredQuestionReader.ReadFile(RepositoryRoot.Path("prompts", "coverage", "uncovered.yaml"), "uncovered.yaml");
+        var questions = ReviewedQuestionReader.ReadFile(RepositoryRoot.Path("prompts", "coverage", "uncovered.yaml"), "uncovered.yaml");
 
         Assert.True(questions.Count >= 100, $"only {questions.Count} uncovered questions");
         Assert.All(questions, q => Assert.False(string.IsNullOrWhiteSpace(q)));
@@ -25,13 +25,13 @@ public sealed class UncoveredQuestionReaderTests(SemanticIndexFixture fixture) :
     [Fact]
     public void ReadFile_Missing_IsEmpty()
     {
-        Assert.Empty(UncoveredQuestionReader.ReadFile(Path.Combine(fixture.NewFolder(), "absent.yaml"), "absent.yaml"));
+        Assert.Empty(ReviewedQuestionReader.ReadFile(Path.Combine(fixture.NewFolder(), "absent.yaml"), "absent.yaml"));
     }
 
     [Fact]
     public void ReadFile_RepeatedQuestion_KeptOnce()
     {
-        var questions = UncoveredQuestionReader.ReadFile(Write("examples:\n  - who invented ketamine\n  - Who invented ketamine \n"), "u.yaml");
+        var questions = ReviewedQuestionReader.ReadFile(Write("examples:\n  - who invented ketamine\n  - Who invented ketamine \n"), "u.yaml");
 
         Assert.Equal(["who invented ketamine"], questions);
     }
@@ -43,7 +43,7 @@ public sealed class UncoveredQuestionReaderTests(SemanticIndexFixture fixture) :
     [InlineData("- one\n", 1)]
     public void ReadFile_Damaged_NamesFileAndLine(string yaml, int line)
     {
-        var ex = Assert.Throws<ExemplarFormatException>(() => UncoveredQuestionReader.ReadFile(Write(yaml), "coverage/uncovered.yaml"));
+        var ex = Assert.Throws<ExemplarFormatException>(() => ReviewedQuestionReader.ReadFile(Write(yaml), "coverage/uncovered.yaml"));
 
         Assert.StartsWith($"coverage/uncovered.yaml:{line}", ex.Message, StringComparison.Ordinal);
     }

@@ -3,15 +3,15 @@ using YamlDotNet.RepresentationModel;
 namespace KetamineFaqBot.Semantics.Exemplars;
 
 /// <summary>
-/// Reads the reviewed in-scope questions that the vetted corpus does not answer (<c>prompts/coverage/uncovered.yaml</c>:
-/// a mapping with <c>examples</c>, a list of questions). They calibrate the confidence gate's semantic layer; they are
-/// not route exemplars. A missing file means nothing to calibrate on; a damaged one is an
+/// Reads the reviewed in-scope questions that the vetted corpus does not answer (<c>prompts/coverage/uncovered.yaml</c>)
+/// or does answer (<c>prompts/coverage/covered.yaml</c>): a mapping with <c>examples</c>, a list of questions. They
+/// calibrate the confidence gate's meaning layer; they are not route exemplars. A missing file means nothing to calibrate on; a damaged one is an
 /// <see cref="ExemplarFormatException"/> naming file and line.
 /// </summary>
-public static class UncoveredQuestionReader
+public static class ReviewedQuestionReader
 {
-    /// <summary>The file's place under the prompts folder.</summary>
-    public const string RelativePath = "coverage/uncovered.yaml";
+    /// <summary>The uncovered questions' place under the prompts folder.</summary>
+    public const string UncoveredRelativePath = "coverage/uncovered.yaml";
 
     /// <summary>
     /// The reviewed questions the corpus does answer (same format), under the prompts folder: the other side of the

@@ -5,9 +5,9 @@ namespace KetamineFaqBot.Semantics.Vectors;
 /// reviewed covered ones in <c>covered.bin</c>, same layout) so the confidence gate can calibrate its meaning layer
 /// against the version's own word and meaning searches.
 /// </summary>
-internal static class UncoveredVectors
+internal static class ReviewedQuestionVectors
 {
-    public const string FileName = "uncovered.bin";
+    public const string UncoveredFileName = "uncovered.bin";
 
     public const string CoveredFileName = "covered.bin";
     private static readonly byte[] Magic = "KFQU1\n"u8.ToArray();
