@@ -124,17 +124,12 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         return (topScore, detail, topScore >= options.MinTopScore && detail.Coverage >= options.MinCoverage);
     }
 
-    /// <summary>Each reviewed question searched as a patient's question would be: focused, then the hybrid search.</summary>
-    private IEnumerable<(string Query, HybridHits Found, ReadOnlyMemory<float> Vector)> SearchEach(
-        IEnumerable<(string Text, ReadOnlyMemory<float> Vector)> questions, ISemanticIndex semantic)
+    /// <summary>A reviewed question searched as a patient's question would be: focused, then the hybrid search.</summary>
+    private (string Query, HybridHits Found) SearchReviewed(
+        string text, ReadOnlyMemory<float> vector, ISemanticIndex semantic, HybridSearch search, TermStatistics statistics)
     {
-        var statistics = TermStatistics.For(retriever.Passages);
-        var search = new HybridSearch(retriever);
-        foreach (var (text, vector) in questions)
-        {
-            var query = wordFilter.Focus(text, statistics);
-            yield return (query, search.Search(query, vector, semantic, options.RetrieveTop), vector);
-        }
+        var query = wordFilter.Focus(text, statistics);
+        return (query, search.Search(query, vector, semantic, options.RetrieveTop));
     }
 
     /// <summary>
@@ -195,18 +190,19 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
 
     private CoverageModel? FitMeaningModel(ISemanticIndex semantic)
     {
+        var statistics = TermStatistics.For(retriever.Passages);
+        var search = new HybridSearch(retriever);
         var samples = new List<CoverageSample>();
         foreach (var (questions, covered) in new[] { (semantic.CoveredQuestions, true), (semantic.UncoveredQuestions, false) })
         {
-            foreach (var (query, found, vector) in SearchEach(questions, semantic))
+            foreach (var (text, vector) in questions)
             {
-                if (found.Lexical.Count == 0 || found.Fused.Count == 0)
+                var (query, found) = SearchReviewed(text, vector, semantic, search, statistics);
+                if (found.Lexical.Count > 0 && found.Fused.Count > 0)
                 {
-                    continue;
+                    var (_, detail, byWords) = Words(query, found.Lexical);
+                    samples.Add(new CoverageSample(Features(found, detail, semantic, vector.Span), covered, byWords));
                 }
-
-                var (_, detail, byWords) = Words(query, found.Lexical);
-                samples.Add(new CoverageSample(Features(found, detail, semantic, vector.Span), covered, byWords));
             }
         }
 
@@ -238,9 +234,13 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
 
     private float Calibrate(ISemanticIndex semantic)
     {
+        var statistics = TermStatistics.For(retriever.Passages);
+        var search = new HybridSearch(retriever);
         var decided = new List<float>();
-        foreach (var (query, found, _) in SearchEach(semantic.UncoveredQuestions, semantic))
+        foreach (var (text, vector) in semantic.UncoveredQuestions)
         {
+            var (query, found) = SearchReviewed(text, vector, semantic, search, statistics);
+
             // With no threshold at all, the semantic layer answers exactly the questions it would decide on.
             var result = Evaluate(query, found, float.NegativeInfinity);
             if (result.Layer == SemanticLayer && result.Cosine is { } cosine)
