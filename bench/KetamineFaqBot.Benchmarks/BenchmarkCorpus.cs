@@ -1,3 +1,6 @@
+using KetamineFaqBot.Answering;
+using KetamineFaqBot.Answering.Pipeline;
+using KetamineFaqBot.Core.Retrieval;
 using KetamineFaqBot.Corpus;
 using KetamineFaqBot.Retrieval.Indexing;
 using KetamineFaqBot.Semantics;
@@ -92,6 +95,10 @@ public static class BenchmarkCorpus
     /// <summary>The semantic layer of an index root, with the benchmarks' vector cache.</summary>
     public static SemanticIndexExtension SemanticExtension(string root) => SemanticLayer.Extension(PromptsFolder, root, EmbeddingCacheFolder);
 
+    /// <summary>Everything the bot builds into a version: the semantic layer, then the gate's meaning model fitted on it.</summary>
+    public static IReadOnlyList<IIndexExtension> Extensions(string root) =>
+        [SemanticExtension(root), new GateCalibrationExtension(new AnsweringOptions(), PromptsFolder)];
+
     /// <summary>Builds the shipped corpus's index and returns its root and the current version's folder.</summary>
     public static (string Root, string VersionPath) BuildIndex() => BuildIndex(Path.Combine(RepositoryRoot(), "corpus"));
 
@@ -108,7 +115,7 @@ public static class BenchmarkCorpus
             throw new InvalidOperationException($"{corpusFolder}: {load.ErrorCount} lint errors.");
         }
 
-        var result = new IndexBuilder().Build(load.Snapshot, new IndexBuildOptions { Root = root, Extensions = [SemanticExtension(root)] });
+        var result = new IndexBuilder().Build(load.Snapshot, new IndexBuildOptions { Root = root, Extensions = Extensions(root) });
         return (root, result.VersionPath);
     }
 }

@@ -45,7 +45,7 @@ public class ColdStartBenchmarks
         LiveIndex? index = null;
         var composition = new AnsweringComposition
         {
-            Retriever = r => index = semantic ? new LiveIndex(r, extensions: [BenchmarkCorpus.SemanticExtension(r)]) : new LiveIndex(r),
+            Retriever = r => index = semantic ? new LiveIndex(r, extensions: BenchmarkCorpus.Extensions(r)) : new LiveIndex(r),
             Embeddings = () => semantic ? SemanticLayer.QueryEmbeddings() : null,
             Guardrails = GuardrailsLoader.Load,
             ResponseTexts = ResponseTexts.Load,

@@ -168,7 +168,7 @@ public class SemanticBenchmarks
 
     private LiveIndex Open(string indexRoot)
     {
-        var index = new LiveIndex(indexRoot, extensions: [BenchmarkCorpus.SemanticExtension(indexRoot)]);
+        var index = new LiveIndex(indexRoot, extensions: BenchmarkCorpus.Extensions(indexRoot));
         opened.Add(index);
         return index;
     }

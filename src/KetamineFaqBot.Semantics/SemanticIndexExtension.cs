@@ -88,9 +88,10 @@ public sealed class SemanticIndexExtension : IIndexExtension
     private static IReadOnlyList<string> ReadQuestions(string? file) =>
         file is null ? [] : ReviewedQuestionReader.ReadFile(file, Path.GetFileName(Path.GetDirectoryName(file)) + "/" + Path.GetFileName(file));
 
-    public IndexExtensionReport Build(string folder, IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
+    public IndexExtensionReport Build(IndexExtensionBuild build, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(build);
+        var (folder, passages) = (build.Folder, build.Passages);
         IReadOnlyList<Exemplar> exemplars;
         IReadOnlyList<string> uncovered;
         IReadOnlyList<string> coveredQuestions;

@@ -33,15 +33,32 @@ public sealed class QueryFocus
     private readonly HashSet<string> uninformative;
     private readonly Dictionary<string, string> spelling;
 
-    private QueryFocus(Regex[] framing, HashSet<string> uninformative, Dictionary<string, string> spelling)
+    private QueryFocus(Regex[] framing, HashSet<string> uninformative, Dictionary<string, string> spelling, string fingerprint)
     {
         this.framing = framing;
         this.uninformative = uninformative;
         this.spelling = spelling;
+        Fingerprint = fingerprint;
     }
 
     /// <summary>No framing patterns and no uninformative words: only the clause rule applies.</summary>
-    public static QueryFocus Empty { get; } = new([], new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+    public static QueryFocus Empty { get; } = new([], new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), "empty");
+
+    /// <summary>
+    /// Identifies the file this was read from (a hash of its text; "empty" for <see cref="Empty"/>), so what was
+    /// calibrated with one version of the file is not used with another.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The <see cref="Fingerprint"/> the file in <paramref name="promptsFolder"/> has now; "missing" when there is none.</summary>
+    public static string FingerprintOf(string promptsFolder)
+    {
+        var path = Path.Combine(promptsFolder, FileName);
+        return File.Exists(path) ? Hash(File.ReadAllText(path)) : "missing";
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     /// <summary>Reads prompts/query-focus.yaml; a bad file is a clear start-up error.</summary>
     public static QueryFocus Load(string promptsFolder)
@@ -53,10 +70,11 @@ public sealed class QueryFocus
         }
 
         QueryFocusFile file;
+        var text = File.ReadAllText(path);
         try
         {
             file = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<QueryFocusFile?>(File.ReadAllText(path)) ?? new QueryFocusFile();
+                .Deserialize<QueryFocusFile?>(text) ?? new QueryFocusFile();
         }
         catch (YamlException ex)
         {
@@ -103,7 +121,7 @@ public sealed class QueryFocus
             spelling[key] = written.Trim().ToLowerInvariant();
         }
 
-        return new QueryFocus([.. patterns], words, spelling);
+        return new QueryFocus([.. patterns], words, spelling, Hash(text));
     }
 
     /// <summary>

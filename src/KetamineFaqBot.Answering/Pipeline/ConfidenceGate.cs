@@ -40,6 +40,9 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     /// <summary>The semantic layer's threshold is never below this cosine.</summary>
     public const float SemanticFloor = 0.7f;
 
+    /// <summary>Bumped when the signals or the fit change, so a model fitted by an older build is not used.</summary>
+    private const string CalibrationLayout = "gate-1";
+
     /// <summary>Passages looked at for coverage.</summary>
     private const int CoverageDepth = 3;
 
@@ -167,10 +170,10 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     }
 
     /// <summary>
-    /// The meaning layer for the version served, fitted at its first use on the reviewed covered and uncovered
-    /// questions searched as a patient's would be (<see cref="CoverageModel.Fit"/>, at most
-    /// <see cref="SemanticAllowedShare"/> of the uncovered let through); null when the version lacks either kind, and
-    /// the cosine threshold (<see cref="SemanticThreshold"/>) decides instead.
+    /// The meaning layer for the version served: the model fitted into the version when it was built
+    /// (<see cref="GateCalibrationExtension"/>), when it was fitted with this gate's settings and word lists; otherwise
+    /// fitted at its first use, the same way (<see cref="FitMeaningModel"/>). Null when the version lacks either kind of
+    /// reviewed question, and the cosine threshold (<see cref="SemanticThreshold"/>) decides instead.
     /// </summary>
     public CoverageModel? MeaningModel(ISemanticIndex semantic)
     {
@@ -178,6 +181,11 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         if (semantic.CoveredQuestions.Count == 0 || semantic.UncoveredQuestions.Count == 0)
         {
             return null;
+        }
+
+        if (retriever.Extension<GateCalibration>() is { } built && string.Equals(built.Key, CalibrationKey, StringComparison.Ordinal))
+        {
+            return built.Model;
         }
 
         if (meaningModels.Count > 16)
@@ -188,8 +196,33 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         return meaningModels.GetOrAdd(retriever.CorpusVersion, _ => new Lazy<CoverageModel?>(() => FitMeaningModel(semantic))).Value;
     }
 
-    private CoverageModel? FitMeaningModel(ISemanticIndex semantic)
+    /// <summary>
+    /// What a meaning model fitted for this gate depends on besides the version: the gate's settings and the word lists
+    /// of prompts/query-focus.yaml. A model fitted under another key is not used.
+    /// </summary>
+    public string CalibrationKey => Key(options, wordFilter.Fingerprint);
+
+    /// <summary>The <see cref="CalibrationKey"/> of a gate with these settings and query-focus file.</summary>
+    public static string Key(AnsweringOptions options, string focusFingerprint)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var text = string.Join('\n',
+            CalibrationLayout,
+            options.MinTopScore.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            options.MinCoverage.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            options.RetrieveTop.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            focusFingerprint);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// Fits the meaning layer on the version's reviewed covered and uncovered questions, each searched as a patient's
+    /// would be (<see cref="CoverageModel.Fit"/>, at most <see cref="SemanticAllowedShare"/> of the uncovered let
+    /// through); null when the version lacks either kind.
+    /// </summary>
+    public CoverageModel? FitMeaningModel(ISemanticIndex semantic)
+    {
+        ArgumentNullException.ThrowIfNull(semantic);
         var statistics = TermStatistics.For(retriever.Passages);
         var search = new HybridSearch(retriever);
         var samples = new List<CoverageSample>();

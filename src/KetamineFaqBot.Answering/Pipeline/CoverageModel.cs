@@ -45,6 +45,38 @@ public sealed class CoverageModel
     /// <summary>Weights on the standardised signals, in <see cref="FeatureNames"/> order.</summary>
     public IReadOnlyList<double> Weights => weights;
 
+    /// <summary>Mean of each signal over the questions fitted on (the standardisation's centre).</summary>
+    public IReadOnlyList<double> Means => mean;
+
+    /// <summary>Standard deviation of each signal over the questions fitted on (the standardisation's scale).</summary>
+    public IReadOnlyList<double> Scales => scale;
+
+    /// <summary>The intercept on the standardised signals.</summary>
+    public double Bias => bias;
+
+    /// <summary>A model stored by an earlier <see cref="Fit"/> (see <see cref="GateCalibrationExtension"/>).</summary>
+    /// <exception cref="InvalidDataException">A list has the wrong length, or a number is not finite, a scale not positive
+    /// or the threshold outside [0, 1].</exception>
+    public static CoverageModel Restore(
+        IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(scales);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (means.Count != FeatureCount || scales.Count != FeatureCount || weights.Count != FeatureCount)
+        {
+            throw new InvalidDataException($"The gate's meaning model needs {FeatureCount} means, scales and weights.");
+        }
+
+        if (!means.Concat(weights).Append(bias).All(double.IsFinite) || !scales.All(s => double.IsFinite(s) && s > 0)
+            || !(threshold is >= 0 and <= 1))
+        {
+            throw new InvalidDataException("The gate's meaning model holds a number out of range.");
+        }
+
+        return new CoverageModel([.. means], [.. scales], [.. weights], bias, threshold);
+    }
+
     /// <summary>Probability that the corpus answers a question with these signals.</summary>
     public double Probability(ReadOnlySpan<double> features)
     {

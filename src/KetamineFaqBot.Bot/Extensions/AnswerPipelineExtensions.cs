@@ -1,6 +1,7 @@
 using KetamineFaqBot.Answering;
 using KetamineFaqBot.Answering.Guardrails;
 using KetamineFaqBot.Answering.Normalisation;
+using KetamineFaqBot.Answering.Pipeline;
 using KetamineFaqBot.Answering.Responses;
 using KetamineFaqBot.Bot.Knowledge;
 using KetamineFaqBot.Core.Answering;
@@ -31,8 +32,16 @@ public static class AnswerPipelineExtensions
         services.AddSingleton(paths);
         services.AddOptions<SemanticsOptions>().BindConfiguration(SemanticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var semantics = builder.Configuration.GetSection(SemanticsOptions.SectionName).Get<SemanticsOptions>() ?? new SemanticsOptions();
+        var answering = builder.Configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
+
+        // The gate's meaning model is fitted into each version after the semantic layer it reads, so the first question
+        // after a start or a swap pays for nothing.
         IReadOnlyList<IIndexExtension> extensions = semantics.Enabled
-            ? [SemanticLayer.Extension(paths.PromptsFolder, paths.IndexRoot, semantics.CacheFolder is { Length: > 0 } cache ? cache : null)]
+            ?
+            [
+                SemanticLayer.Extension(paths.PromptsFolder, paths.IndexRoot, semantics.CacheFolder is { Length: > 0 } cache ? cache : null),
+                new GateCalibrationExtension(answering, paths.PromptsFolder),
+            ]
             : [];
         services.AddSingleton(new IndexExtensionSet(extensions));
         if (semantics.Enabled)

@@ -3,6 +3,7 @@ using KetamineFaqBot.Answering;
 using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Guardrails;
 using KetamineFaqBot.Answering.Normalisation;
+using KetamineFaqBot.Answering.Pipeline;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Retrieval;
@@ -52,7 +53,12 @@ public sealed class AnsweringComposition
     public static AnsweringComposition Default { get; } = new()
     {
         // SAFETY: a version without its semantic layer (classifier, vectors) is refused rather than served on rules alone.
-        Retriever = root => new LiveIndex(root, extensions: [SemanticLayer.Extension(CliDefaults.PromptsFolder, root)]),
+        // The gate's settings only matter when a version is built; loading reads the model fitted into it.
+        Retriever = root => new LiveIndex(root, extensions:
+        [
+            SemanticLayer.Extension(CliDefaults.PromptsFolder, root),
+            new GateCalibrationExtension(new AnsweringOptions(), CliDefaults.PromptsFolder),
+        ]),
         Embeddings = () => SemanticLayer.QueryEmbeddings(),
         Guardrails = GuardrailsLoader.Load,
         ResponseTexts = Answering.Responses.ResponseTexts.Load,

@@ -182,15 +182,7 @@ public sealed class IndexBuilder
         }
 
         WriteJson(Path.Combine(path, IndexLayout.PassagesFile), passages, RetrievalJsonContext.Default.ListPassage);
-        var extensions = new List<IndexExtensionReport>(options.Extensions.Count);
-        foreach (var extension in options.Extensions)
-        {
-            var folder = Path.Combine(path, extension.Name);
-            System.IO.Directory.CreateDirectory(folder);
-            extensions.Add(extension.Build(folder, passages));
-        }
-
-        var manifest = new IndexManifest(
+        IndexManifest Manifest(List<IndexExtensionReport> reports) => new(
             IndexLayout.FormatVersion,
             name,
             snapshot.ContentHash,
@@ -201,7 +193,35 @@ public sealed class IndexBuilder
             string.IsNullOrWhiteSpace(options.ToolVersion) ? InformationalVersion(typeof(IndexBuilder).Assembly) : options.ToolVersion,
             InformationalVersion(typeof(IndexWriter).Assembly),
             snapshot.Synonyms,
-            extensions.Count == 0 ? null : extensions);
+            reports.Count == 0 ? null : [.. reports]);
+
+        var extensions = new List<IndexExtensionReport>(options.Extensions.Count);
+        for (var i = 0; i < options.Extensions.Count; i++)
+        {
+            var extension = options.Extensions[i];
+            var folder = Path.Combine(path, extension.Name);
+            System.IO.Directory.CreateDirectory(folder);
+
+            // An extension fitted on the version's own searches sees it as built so far: the Lucene files, the passages
+            // and the extensions before it.
+            var built = options.Extensions.Take(i).ToList();
+            var opened = new List<LuceneRetriever>();
+            try
+            {
+                extensions.Add(extension.Build(new IndexExtensionBuild(folder, passages, () =>
+                {
+                    var version = LuceneRetriever.Open(path, name, Manifest(extensions), built);
+                    opened.Add(version);
+                    return version;
+                })));
+            }
+            finally
+            {
+                opened.ForEach(v => v.Dispose());
+            }
+        }
+
+        var manifest = Manifest(extensions);
 
         // Written last: a version folder with a manifest is complete.
         WriteJson(Path.Combine(path, IndexLayout.ManifestFile), manifest, RetrievalJsonContext.Default.IndexManifest);

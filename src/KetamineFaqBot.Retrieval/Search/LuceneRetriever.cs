@@ -88,9 +88,12 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
     }
 
     /// <summary>Opens a folder whose name is not (yet) the version name: a build validating its output before the rename.</summary>
-    internal static LuceneRetriever Open(string path, string version, IReadOnlyList<IIndexExtension>? extensions = null)
+    internal static LuceneRetriever Open(string path, string version, IReadOnlyList<IIndexExtension>? extensions = null) =>
+        Open(path, version, IndexVersions.ReadManifestFile(version, path), extensions);
+
+    /// <summary>Opens a version being built, whose manifest is not written yet.</summary>
+    internal static LuceneRetriever Open(string path, string version, IndexManifest manifest, IReadOnlyList<IIndexExtension>? extensions = null)
     {
-        var manifest = IndexVersions.ReadManifestFile(version, path);
         var passages = ReadPassages(version, path, manifest);
 
         Lucene.Net.Store.Directory? ram = null;

@@ -112,4 +112,29 @@ public sealed class GuardrailsPersonAndTenseTests
     {
         Assert.Equal(Route.Answer, RealPrompts.RouteOf(question));
     }
+
+    [Theory]
+    [InlineData("how is ketamine different from my antidepressant in the way it works?")]
+    [InlineData("why does ketamine act quicker than my sertraline did?")]
+    [InlineData("my meds took months to kick in, does ketamine work faster?")]
+    [InlineData("none of my antidepressants ever worked, is ketamine used for treatment-resistant depression?")]
+    [InlineData("im worried sick about the side effects of ketamine treatment, what are they?")]
+    [InlineData("does ketamine help depression that does not respond to antidepressants?")]
+    [InlineData("my sister took ketamine at a festival years ago, is the medical kind safer?")]
+    public void Evaluate_ComparisonHistoryOrIdiom_Answered(string question)
+    {
+        Assert.Equal(Route.Answer, RealPrompts.RouteOf(question));
+    }
+
+    [Theory]
+    [InlineData("can i take ketamine with my sertraline?", Route.Referral)]
+    [InlineData("my meds stopped working, should i up my dose?", Route.Referral)]
+    [InlineData("i feel sick since my infusion this morning", Route.Referral)]
+    [InlineData("she is not responding to me after her infusion", Route.Emergency)]
+    [InlineData("he is not responding to his name after his ketamine session", Route.Emergency)]
+    [InlineData("me and my brother want to take ket at a party this weekend", Route.Refusal)]
+    public void Evaluate_ComparisonHistoryOrIdiomExceptions_DoNotHideTheRealRoute(string question, Route expected)
+    {
+        Assert.Equal(expected, Evaluate(question).Route);
+    }
 }

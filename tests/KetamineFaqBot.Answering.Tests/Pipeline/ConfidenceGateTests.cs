@@ -8,9 +8,9 @@ namespace KetamineFaqBot.Answering.Tests.Pipeline;
 
 public sealed class ConfidenceGateTests
 {
-    private static readonly Lazy<QueryFocus> Focus = new(() => QueryFocus.Load(RepositoryPaths.Prompts));
+    internal static readonly Lazy<QueryFocus> Focus = new(() => QueryFocus.Load(RepositoryPaths.Prompts));
 
-    private static readonly Passage[] Passages =
+    internal static readonly Passage[] Passages =
     [
         TestCorpus.Section("cost", "insurance", "cost", "Insurance coverage", "Insurance may not cover ketamine treatments, which can be expensive."),
         TestCorpus.Section("access", "clinics", "access", "Clinics", "Most people receive ketamine at specialized clinics."),
@@ -74,7 +74,7 @@ public sealed class ConfidenceGateTests
     }
 
     // "insurance" and "bladder": the corpus knows the first, not the second, so the words cover half the question.
-    private const string HalfCovered = "insurance bladder";
+    internal const string HalfCovered = "insurance bladder";
 
     private static (ConfidenceGate Gate, ListRetriever Retriever) SemanticGate()
     {
@@ -193,7 +193,7 @@ public sealed class ConfidenceGateTests
 
     // Covered questions the words refuse sit at cosine 0.80–0.99 to the passage, uncovered ones at 0.40–0.59: a model
     // fitted on them answers by meaning only what looks like the covered side.
-    private static ScriptedSemanticIndex WithReviewedQuestions()
+    internal static ScriptedSemanticIndex WithReviewedQuestions()
     {
         var semantic = CosineInTheVector();
         for (var i = 0; i < 20; i++)

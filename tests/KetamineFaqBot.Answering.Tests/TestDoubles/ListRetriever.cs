@@ -16,8 +16,11 @@ internal sealed class ListRetriever(IReadOnlyList<Passage> passages, string corp
     /// <summary>The semantic layer this version serves, if any.</summary>
     public Core.Semantics.ISemanticIndex? Semantic { get; set; }
 
+    /// <summary>Another extension the version serves (e.g. the gate's fitted model), if any.</summary>
+    public object? Other { get; set; }
+
     public T? Extension<T>()
-        where T : class => Semantic as T;
+        where T : class => Semantic as T ?? Other as T;
 
     public IReadOnlyList<SearchHit> Search(string query, int top = 10, CancellationToken cancellationToken = default)
     {

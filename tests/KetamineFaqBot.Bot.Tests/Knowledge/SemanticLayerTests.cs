@@ -1,8 +1,12 @@
+using KetamineFaqBot.Answering;
+using KetamineFaqBot.Answering.Contextualisation;
+using KetamineFaqBot.Answering.Pipeline;
 using KetamineFaqBot.Bot.Tests.TestSupport;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Semantics;
 using KetamineFaqBot.Retrieval.Search;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.Tests.Knowledge;
 
@@ -31,5 +35,13 @@ public sealed class SemanticLayerTests
         Assert.Contains("988", crisis.Text, StringComparison.Ordinal);
         Assert.Equal(Route.Answer, question.Route);
         Assert.NotNull(question.Provenance.Routing);
+
+        // The gate's meaning model was fitted into the version under the settings the bot runs with, so it is used as is.
+        Assert.Contains(live.Manifest.Extensions!, e => e.Name == GateCalibrationExtension.FolderName);
+        var fitted = live.Extension<GateCalibration>();
+        Assert.NotNull(fitted?.Model);
+        var gate = new ConfidenceGate(host.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value, live, host.Services.GetRequiredService<QueryFocus>());
+        Assert.Equal(gate.CalibrationKey, fitted.Key);
+        Assert.Same(fitted.Model, gate.MeaningModel(live.Extension<ISemanticIndex>()!));
     }
 }

@@ -1,3 +1,5 @@
+using KetamineFaqBot.Answering;
+using KetamineFaqBot.Answering.Pipeline;
 using KetamineFaqBot.Corpus;
 using KetamineFaqBot.Retrieval.Indexing;
 using KetamineFaqBot.Semantics;
@@ -29,7 +31,8 @@ public sealed class RealIndexFixture
         var load = CorpusLoader.Load(RepositoryRoot.Path("corpus"), new CorpusLoadOptions());
         var snapshot = load.Snapshot ?? throw new InvalidOperationException("The shipped corpus did not load.");
         var semantic = SemanticLayer.Extension(RepositoryRoot.Path("prompts"), root, SharedEmbeddingCache);
-        new IndexBuilder().Build(snapshot, new IndexBuildOptions { Root = root, Extensions = [semantic] });
+        var gate = new GateCalibrationExtension(new AnsweringOptions(), RepositoryRoot.Path("prompts"));
+        new IndexBuilder().Build(snapshot, new IndexBuildOptions { Root = root, Extensions = [semantic, gate] });
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(folder);
         return (folder, root);
     }

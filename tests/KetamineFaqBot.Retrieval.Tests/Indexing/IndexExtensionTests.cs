@@ -36,6 +36,23 @@ public sealed class IndexExtensionTests : IDisposable
     }
 
     [Fact]
+    public void Build_ExtensionFittedOnTheVersion_SearchesItWithTheExtensionsBeforeIt()
+    {
+        var snapshot = TestCorpus.Standard();
+        var fitted = new SearchingExtension();
+
+        var result = builder.Build(snapshot, Options(extension, fitted));
+
+        // The version it searched held the corpus's passages and the extension listed before it, not itself.
+        Assert.Equal(snapshot.Documents.Sum(d => d.Passages.Count), fitted.PassagesSeen);
+        Assert.NotEmpty(fitted.Found);
+        Assert.Contains("safety#risk-of-misuse", fitted.Found);
+        Assert.True(fitted.SawEarlierExtension);
+        using var served = LuceneRetriever.Open(result.VersionPath, [extension, fitted]);
+        Assert.Equal(fitted.Found, served.Extension<SearchingExtension.Loaded>()!.Found);
+    }
+
+    [Fact]
     public void Build_WithExtension_RecordsItsReportInTheManifest()
     {
         var result = builder.Build(TestCorpus.Standard(), Options(extension));
@@ -220,6 +237,34 @@ public sealed class IndexExtensionTests : IDisposable
         Assert.Contains("costs#prices", after.Written);
     }
 
+    /// <summary>Searches the version being built for "addiction" and writes the ids it found; Load reads them back.</summary>
+    private sealed class SearchingExtension : IIndexExtension
+    {
+        public string Name => "searching";
+
+        public string InputHash => "searching-1";
+
+        public int PassagesSeen { get; private set; }
+
+        public IReadOnlyList<string> Found { get; private set; } = [];
+
+        public bool SawEarlierExtension { get; private set; }
+
+        public IndexExtensionReport Build(IndexExtensionBuild build, CancellationToken cancellationToken = default)
+        {
+            var version = build.OpenVersion();
+            PassagesSeen = version.Passages.Count;
+            SawEarlierExtension = version.Extension<FakeExtension.Loaded>() is not null;
+            Found = [.. version.Search("addiction", cancellationToken: cancellationToken).Select(h => h.Passage.Id)];
+            File.WriteAllLines(Path.Combine(build.Folder, "found.txt"), Found);
+            return new IndexExtensionReport(Name, InputHash, new Dictionary<string, string>(StringComparer.Ordinal));
+        }
+
+        public object Load(string folder, IReadOnlyList<Passage> passages) => new Loaded(File.ReadAllLines(Path.Combine(folder, "found.txt")));
+
+        public sealed record Loaded(IReadOnlyList<string> Found);
+    }
+
     /// <summary>Writes the passage ids into its folder; Load reads them back, or fails as told.</summary>
     private sealed class FakeExtension : IIndexExtension
     {
@@ -235,8 +280,9 @@ public sealed class IndexExtensionTests : IDisposable
 
         public int Builds { get; private set; }
 
-        public IndexExtensionReport Build(string folder, IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
+        public IndexExtensionReport Build(IndexExtensionBuild build, CancellationToken cancellationToken = default)
         {
+            var (folder, passages) = (build.Folder, build.Passages);
             Builds++;
             if (BuildFailure is not null)
             {

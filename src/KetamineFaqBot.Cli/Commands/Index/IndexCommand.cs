@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using KetamineFaqBot.Answering;
+using KetamineFaqBot.Answering.Pipeline;
+using KetamineFaqBot.Cli.Composition;
 using KetamineFaqBot.Corpus;
 using KetamineFaqBot.Retrieval.Indexing;
 using KetamineFaqBot.Retrieval.Versioning;
 using KetamineFaqBot.Semantics;
 using KetamineFaqBot.Semantics.Exemplars;
+using Microsoft.Extensions.Configuration;
 
 namespace KetamineFaqBot.Cli.Commands.Index;
 
@@ -93,11 +97,14 @@ public static class IndexCommand
             return ExitCodes.Usage;
         }
 
+        // The gate's meaning model is fitted into the version under the settings `kfaq ask` and `kfaq eval` run with.
+        var answering = AnsweringComposition.FromEnvironment().GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
+        var gate = new GateCalibrationExtension(answering, promptsFolder);
         try
         {
             var result = new IndexBuilder(timeProvider: timeProvider).Build(
                 load.Snapshot,
-                new IndexBuildOptions { Root = root, KeepVersions = keep, Extensions = [semantic] });
+                new IndexBuildOptions { Root = root, KeepVersions = keep, Extensions = [semantic, gate] });
             if (result.Status == IndexBuildStatus.NoChange)
             {
                 output.WriteLine($"No change: the corpus matches the current version {result.Version}.");
@@ -107,7 +114,7 @@ public static class IndexCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Built {result.Version}: {result.Manifest.Documents.Count} document(s), {result.Manifest.PassageCount} passage(s), {result.Manifest.FaqCount} FAQ entr(ies). 'current' now points to it."));
             WriteChanges(result.Changes, output);
-            WriteClassifier(semantic, output);
+            WriteClassifier(semantic, gate, output);
             foreach (var pruned in result.PrunedVersions)
             {
                 output.WriteLine($"Removed old version {pruned}.");
@@ -122,7 +129,7 @@ public static class IndexCommand
         }
     }
 
-    private static void WriteClassifier(SemanticIndexExtension semantic, TextWriter output)
+    private static void WriteClassifier(SemanticIndexExtension semantic, GateCalibrationExtension gate, TextWriter output)
     {
         if (semantic.LastCalibration is not { } calibration)
         {
@@ -143,9 +150,9 @@ public static class IndexCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  FAQ paraphrase match from cosine {calibration.FaqMatch:0.000}"));
         output.WriteLine(calibration.UncoveredQuestions == 0
             ? "  confidence gate: words only (no reviewed uncovered questions to calibrate its meaning layer on)"
-            : calibration.CoveredQuestions > 0
+            : gate.LastModel is { } model
             ? string.Create(CultureInfo.InvariantCulture,
-                $"  confidence gate: {calibration.CoveredQuestions} reviewed covered and {calibration.UncoveredQuestions} uncovered question(s) kept to fit the meaning layer at first use (`kfaq ask --json` shows provenance.gate.probability and probabilityThreshold)")
+                $"  confidence gate: meaning layer fitted on {calibration.CoveredQuestions} reviewed covered and {calibration.UncoveredQuestions} uncovered question(s), answering above probability {model.Threshold:0.000} (`kfaq ask --json` shows provenance.gate.probability and probabilityThreshold)")
             : string.Create(CultureInfo.InvariantCulture,
                 $"  confidence gate: {calibration.UncoveredQuestions} reviewed uncovered question(s) kept to calibrate the meaning layer at first use (`kfaq ask --json` shows it in provenance.gate.threshold); over all of them it would be {calibration.Covered:0.000}, reaching {semantic.LastCoveredReach:P0} of the answer exemplars"));
     }

@@ -20,6 +20,8 @@ public sealed class IndexClassifierTests : IDisposable
         {
             File.Copy(file, Path.Combine(Prompts, "routes", Path.GetFileName(file)));
         }
+
+        File.Copy(Path.Combine(CliRun.TestPrompts, "query-focus.yaml"), Path.Combine(Prompts, "query-focus.yaml"));
     }
 
     private string Root => Path.Combine(_work, "index");
@@ -88,6 +90,18 @@ public sealed class IndexClassifierTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("extra.yaml:1: unknown route 'maybe'", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(Root, "current")));
+    }
+
+    [Fact]
+    public async Task Index_QueryFocusFileMissing_RefusesNamingItAndBuildsNothing()
+    {
+        File.Delete(Path.Combine(Prompts, "query-focus.yaml"));
+
+        var (code, _, error) = await IndexAsync();
+
+        Assert.Equal(1, code);
+        Assert.Contains("query-focus.yaml", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Root, "current")));
     }
 }
