@@ -107,6 +107,25 @@ public sealed class AnswerPipeline : IAnswerService
         }
     }
 
+    /// <summary>
+    /// Runs one fixed informational question through the rules, the classifier, both searches, the gate and the composer
+    /// without a conversation: nothing is loaded, saved, logged or recorded as a content gap. A host calls it before it
+    /// takes requests, so the first patient's question does not pay for the first run of each of them.
+    /// </summary>
+    /// <returns>The route the question took (<see cref="Route.Answer"/> on a corpus that covers it).</returns>
+    public async Task<Route> WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        Prepare();
+        var text = normaliser.Normalise(WarmUpQuestion).Text;
+        var (decision, _, embedding) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
+        var query = focus.Focus(text, TermStatistics.For(retriever.Passages));
+        var turn = new Turn("warm-up", "warm-up", text, Channel: "warm-up");
+        var outcome = await AnswerFromCorpusAsync(turn, text, query, new StandaloneQuestion(text, embedding), decision, cancellationToken, tentative: true);
+        return Finish(outcome, turn.Locale, crisisFlag: false).Route;
+    }
+
+    private const string WarmUpQuestion = "is ketamine treatment addictive";
+
     public async Task<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -39,6 +39,32 @@ public sealed class AnswerPipelineTests
     }
 
     [Fact]
+    public async Task WarmUpAsync_RunsEveryStageAndKeepsNothing()
+    {
+        var harness = new PipelineHarness();
+
+        var route = await harness.WarmUpPipelineAsync();
+
+        Assert.Equal(Route.Answer, route);
+        Assert.NotEmpty(harness.Retriever.Queries);
+        Assert.Equal(0, harness.Store.Count);
+        Assert.Empty(harness.Gaps.Gaps);
+    }
+
+    [Fact]
+    public async Task WarmUpAsync_CorpusDoesNotCoverTheQuestion_RecordsNoContentGap()
+    {
+        // A corpus without a word of the warm-up question.
+        var harness = new PipelineHarness(passages:
+            [new Core.Corpus.Passage("cost#insurance", "cost", "Insurance", "Insurance coverage", "cost", "both", "Source", Core.Corpus.PassageKind.Section, "Insurers may not pay for it.", [])]);
+
+        var route = await harness.WarmUpPipelineAsync();
+        Assert.Equal(Route.NoAnswer, route);
+        Assert.Empty(harness.Gaps.Gaps);
+        Assert.Equal(0, harness.Store.Count);
+    }
+
+    [Fact]
     public async Task AnswerAsync_AfterCrisisTurn_LaterAnswersCarryCrisisResources()
     {
         var guardrails = new KeywordGuardrails().Add("end my life", Route.Crisis, "crisis.intent", selfHarm: true);

@@ -41,6 +41,8 @@ internal sealed class PipelineHarness
 
     public AnswerPipeline Pipeline { get; }
 
+    public Task<Route> WarmUpPipelineAsync() => Pipeline.WarmUpAsync();
+
     public Task<Answer> AskAsync(string text, string conversation = "c1") =>
         Pipeline.AnswerAsync(new Turn(conversation, "u1", text, Channel: "test"));
 }
