@@ -41,7 +41,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     public const float SemanticFloor = 0.7f;
 
     /// <summary>Bumped when the signals or the fit change, so a model fitted by an older build is not used.</summary>
-    private const string CalibrationLayout = "gate-1";
+    private const string CalibrationLayout = "gate-2";
 
     /// <summary>Passages looked at for coverage.</summary>
     private const int CoverageDepth = 3;
@@ -141,7 +141,8 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     /// <see cref="AgreementDepth"/>, best FAQ-phrasing cosine, best sentence cosine in the fused top 3, words the
     /// corpus does not know at all (count and share), and informative words (log).
     /// </summary>
-    internal static double[] Features(HybridHits hits, (double Coverage, int Unknown, int Terms) detail, ISemanticIndex semantic, ReadOnlySpan<float> embedding)
+    internal static double[] Features(
+        HybridHits hits, (double Coverage, int Unknown, int Terms) detail, ISemanticIndex semantic, ReadOnlySpan<float> embedding, int skipCovered = -1, int skipUncovered = -1)
     {
         var nearest = hits.Nearest.Count > 0 ? hits.Nearest[0] : default;
         var agreed = hits.Nearest.Count > 0
@@ -166,7 +167,28 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             detail.Unknown,
             detail.Terms == 0 ? 0 : (double)detail.Unknown / detail.Terms,
             Math.Log(1 + detail.Terms),
+            NearestReviewed(semantic.CoveredQuestions, embedding, skipCovered),
+            NearestReviewed(semantic.UncoveredQuestions, embedding, skipUncovered),
         ];
+    }
+
+    /// <summary>
+    /// Best cosine between the embedding and a reviewed question of the list (vectors are unit length), leaving out the
+    /// question at <paramref name="skip"/>: a reviewed question being fitted on is not its own neighbour.
+    /// </summary>
+    private static double NearestReviewed(IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> questions, ReadOnlySpan<float> embedding, int skip)
+    {
+        var best = 0.0;
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var vector = questions[i].Vector.Span;
+            if (i != skip && vector.Length == embedding.Length)
+            {
+                best = Math.Max(best, System.Numerics.Tensors.TensorPrimitives.Dot(vector, embedding));
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -228,13 +250,15 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         var samples = new List<CoverageSample>();
         foreach (var (questions, covered) in new[] { (semantic.CoveredQuestions, true), (semantic.UncoveredQuestions, false) })
         {
-            foreach (var (text, vector) in questions)
+            for (var i = 0; i < questions.Count; i++)
             {
+                var (text, vector) = questions[i];
                 var (query, found) = SearchReviewed(text, vector, semantic, search, statistics);
                 if (found.Lexical.Count > 0 && found.Fused.Count > 0)
                 {
                     var (_, detail, byWords) = Words(query, found.Lexical);
-                    samples.Add(new CoverageSample(Features(found, detail, semantic, vector.Span), covered, byWords));
+                    var features = Features(found, detail, semantic, vector.Span, covered ? i : -1, covered ? -1 : i);
+                    samples.Add(new CoverageSample(features, covered, byWords));
                 }
             }
         }

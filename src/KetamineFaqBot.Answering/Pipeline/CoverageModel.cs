@@ -9,12 +9,13 @@ namespace KetamineFaqBot.Answering.Pipeline;
 public sealed class CoverageModel
 {
     /// <summary>Signals per question, in <see cref="ConfidenceGate.Features"/> order.</summary>
-    public const int FeatureCount = 9;
+    public const int FeatureCount = 11;
 
     /// <summary>Names of the signals, for the build report and the README.</summary>
     public static readonly IReadOnlyList<string> FeatureNames =
     [
         "coverage", "log_bm25", "cosine", "agreement", "faq_cosine", "sentence_cosine", "unknown_words", "unknown_share", "log_words",
+        "covered_question_cosine", "uncovered_question_cosine",
     ];
 
     private const int Folds = 5;

@@ -249,4 +249,26 @@ public sealed class ConfidenceGateTests
 
         Assert.Null(gate.MeaningModel(semantic));
     }
+
+    [Fact]
+    public void Features_ReviewedQuestionCosines_NearestOfEachListLeavingOutTheOneBeingFitted()
+    {
+        var (gate, retriever) = SemanticGate();
+        var semantic = CosineInTheVector();
+        semantic.Covered.Add(("covered a", new[] { 0.6f, 0.8f }));
+        semantic.Covered.Add(("covered b", new[] { 1f, 0f }));
+        semantic.Uncovered.Add(("uncovered c", new[] { 0.8f, 0.6f }));
+        var hits = Hits(retriever, HalfCovered, (Passages[0], 0.5f));
+        var detail = gate.CoverageDetail(HalfCovered, hits.Lexical);
+        float[] embedding = [1f, 0f];
+
+        var all = ConfidenceGate.Features(hits, detail, semantic, embedding);
+        var withoutItself = ConfidenceGate.Features(hits, detail, semantic, embedding, skipCovered: 1);
+
+        Assert.Equal(CoverageModel.FeatureCount, all.Length);
+        Assert.Equal(1.0, all[9], 3);
+        Assert.Equal(0.8, all[10], 3);
+        Assert.Equal(0.6, withoutItself[9], 3);
+        Assert.Equal(0.8, withoutItself[10], 3);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class GateCalibrationExtensionTests : IDisposable
         Assert.Equal(fitted.Weights, model.Weights);
         Assert.Equal(fitted.Means, model.Means);
         Assert.Equal(fitted.Scales, model.Scales);
-        double[] signals = [0.5, 2.0, 0.9, 1, 0.8, 0.7, 1, 0.5, 1.1];
+        double[] signals = [0.5, 2.0, 0.9, 1, 0.8, 0.7, 1, 0.5, 1.1, 0.85, 0.6];
         Assert.Equal(fitted.Probability(signals), model.Probability(signals));
     }
 
