@@ -121,6 +121,7 @@ public sealed class GuardrailsPersonAndTenseTests
     [InlineData("im worried sick about the side effects of ketamine treatment, what are they?")]
     [InlineData("does ketamine help depression that does not respond to antidepressants?")]
     [InlineData("my sister took ketamine at a festival years ago, is the medical kind safer?")]
+    [InlineData("im a nurse and my job is mostly explaining antidepressants to patients, how is ketamine different?")]
     public void Evaluate_ComparisonHistoryOrIdiom_Answered(string question)
     {
         Assert.Equal(Route.Answer, RealPrompts.RouteOf(question));
@@ -133,6 +134,7 @@ public sealed class GuardrailsPersonAndTenseTests
     [InlineData("she is not responding to me after her infusion", Route.Emergency)]
     [InlineData("he is not responding to his name after his ketamine session", Route.Emergency)]
     [InlineData("me and my brother want to take ket at a party this weekend", Route.Refusal)]
+    [InlineData("i work in a pharmacy and i take lithium myself, can i have ketamine with it?", Route.Referral)]
     public void Evaluate_ComparisonHistoryOrIdiomExceptions_DoNotHideTheRealRoute(string question, Route expected)
     {
         Assert.Equal(expected, Evaluate(question).Route);
