@@ -19,6 +19,13 @@ public sealed class AnsweringOptions : IValidatableObject
     /// <summary>API key; keep it in user secrets or the environment, never in a committed file.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// A remote embedding model of the same provider (endpoint and key above) to use instead of the local MiniLM, e.g.
+    /// text-embedding-3-small; it is asked for 384-dimension vectors. Empty (default): the local model, no network.
+    /// Changing it rebuilds the index: a version built with one sentence model is never served with another.
+    /// </summary>
+    public string? EmbeddingModel { get; set; }
+
     /// <summary>Longest wait for the model before falling back to an extractive answer.</summary>
     [Range(0.05, 120)]
     public double TimeoutSeconds { get; set; } = 8;
@@ -63,6 +70,13 @@ public sealed class AnsweringOptions : IValidatableObject
     {
         if (Provider == AnswerProvider.None)
         {
+            if (!string.IsNullOrWhiteSpace(EmbeddingModel))
+            {
+                yield return new ValidationResult(
+                    "Answering:EmbeddingModel needs Answering:Provider (and its Endpoint and ApiKey); leave it empty for the local sentence model.",
+                    [nameof(EmbeddingModel)]);
+            }
+
             yield break;
         }
 

@@ -41,6 +41,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
     private readonly string? uncoveredFile;
     private readonly string? coveredFile;
     private readonly EmbeddingCacheFile cache;
+    private readonly SentenceModel sentenceModel;
 
     /// <param name="exemplarFolder">Route exemplars (<c>prompts/routes</c>).</param>
     /// <param name="cacheFolder">Where build-time vectors are cached by text hash, across builds.</param>
@@ -48,15 +49,16 @@ public sealed class SemanticIndexExtension : IIndexExtension
     /// without it the gate's semantic layer never answers.</param>
     /// <param name="coveredFile">Reviewed in-scope questions the corpus does answer (<c>prompts/coverage/covered.yaml</c>);
     /// with both files the gate's meaning layer is a model fitted on the two, without it a cosine threshold.</param>
-    public SemanticIndexExtension(string exemplarFolder, string cacheFolder, string? uncoveredFile = null, string? coveredFile = null)
+    /// <param name="model">The sentence model; <see cref="SentenceModel.Local"/> when null.</param>
+    public SemanticIndexExtension(string exemplarFolder, string cacheFolder, string? uncoveredFile = null, string? coveredFile = null, SentenceModel? model = null)
     {
+        sentenceModel = model ?? SentenceModel.Local;
         this.uncoveredFile = uncoveredFile;
         this.coveredFile = coveredFile;
         ArgumentException.ThrowIfNullOrWhiteSpace(exemplarFolder);
         ArgumentException.ThrowIfNullOrWhiteSpace(cacheFolder);
         this.exemplarFolder = exemplarFolder;
-        cache = new EmbeddingCacheFile(cacheFolder, MiniLmEmbeddingGenerator.ModelId, MiniLmEmbeddingGenerator.Dimensions,
-            texts => MiniLmEmbeddingGenerator.Shared.Encode(texts));
+        cache = new EmbeddingCacheFile(cacheFolder, sentenceModel.Id, MiniLmEmbeddingGenerator.Dimensions, sentenceModel.Encode);
     }
 
     public string Name => FolderName;
@@ -133,6 +135,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
             Covered = covered,
             UncoveredQuestions = uncovered.Count,
             CoveredQuestions = coveredQuestions.Count,
+            SentenceModel = sentenceModel.Id,
         };
         new MLContext().Model.Save(model.Transformer, model.InputSchema, Path.Combine(folder, ModelFile));
         File.WriteAllText(Path.Combine(folder, CalibrationFile), JsonSerializer.Serialize(calibration, SemanticsJsonContext.Default.RouteCalibration));
@@ -140,7 +143,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
         LastEmbedded = embedded;
 
         var figures = RouteClassifierTrainer.Describe(calibration);
-        figures["model"] = MiniLmEmbeddingGenerator.ModelId;
+        figures["model"] = sentenceModel.Id;
         figures["threshold.faq_match"] = calibration.FaqMatch.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         figures["vectors"] = texts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         figures["sentence_vectors"] = sentenceTexts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -174,6 +177,14 @@ public sealed class SemanticIndexExtension : IIndexExtension
             throw new InvalidDataException($"The route calibration in '{folder}' could not be read: {ex.Message}", ex);
         }
 
+        // Vectors of one model are meaningless next to another's: a version built with another sentence model is rejected.
+        var built = calibration.SentenceModel ?? MiniLmEmbeddingGenerator.ModelId;
+        if (!string.Equals(built, sentenceModel.Id, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException(
+                $"The index version in '{folder}' was built with the sentence model '{built}', but '{sentenceModel.Id}' is configured; rebuild it with 'kfaq index'.");
+        }
+
         // SAFETY: a route without a threshold is never taken from the classifier, so a calibration missing crisis would
         // silently switch the classifier's crisis route off; such a version is rejected instead.
         var thresholds = calibration.Thresholds is null ? null : calibration.ToThresholds();
@@ -204,7 +215,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
 
     private string HashInputs()
     {
-        var builder = new StringBuilder().Append(LayoutVersion).Append('\n').Append(MiniLmEmbeddingGenerator.ModelId).Append('\n');
+        var builder = new StringBuilder().Append(LayoutVersion).Append('\n').Append(sentenceModel.Id).Append('\n');
         if (Directory.Exists(exemplarFolder))
         {
             foreach (var file in Directory.EnumerateFiles(exemplarFolder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

@@ -29,8 +29,9 @@ public static class SemanticLayer
     /// <param name="promptsFolder">Prompts folder holding <c>routes/</c>.</param>
     /// <param name="cacheFolder">Vector cache folder; <see cref="CacheFolder"/> of the index root when null.</param>
     /// <param name="indexRoot">Index root, for the default cache folder.</param>
-    public static SemanticIndexExtension Extension(string promptsFolder, string indexRoot, string? cacheFolder = null) =>
-        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot), UncoveredFile(promptsFolder), CoveredFile(promptsFolder));
+    /// <param name="model">The sentence model; the local MiniLM when null.</param>
+    public static SemanticIndexExtension Extension(string promptsFolder, string indexRoot, string? cacheFolder = null, SentenceModel? model = null) =>
+        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot), UncoveredFile(promptsFolder), CoveredFile(promptsFolder), model);
 
     /// <summary>
     /// Starts loading the local MiniLM model on a thread-pool thread and returns at once, so a host overlaps the load with
@@ -38,7 +39,7 @@ public static class SemanticLayer
     /// </summary>
     public static Task PreloadQueryModel() => MiniLmEmbeddingGenerator.PreloadAsync();
 
-    /// <summary>The local MiniLM embedder with an in-memory cache of recent questions.</summary>
-    public static IEmbeddingGenerator<string, Embedding<float>> QueryEmbeddings(int cacheSize = DefaultQueryCacheSize) =>
-        new CachedEmbeddingGenerator(MiniLmEmbeddingGenerator.Shared, cacheSize);
+    /// <summary>The sentence model's embedder (the local MiniLM when null) with an in-memory cache of recent questions.</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> QueryEmbeddings(int cacheSize = DefaultQueryCacheSize, SentenceModel? model = null) =>
+        new CachedEmbeddingGenerator((model ?? SentenceModel.Local).Generator, cacheSize);
 }

@@ -1,3 +1,4 @@
+using KetamineFaqBot.Answering.Generative;
 using KetamineFaqBot.Answering.Normalisation;
 using KetamineFaqBot.Answering.Composers;
 using KetamineFaqBot.Answering.Tests.TestDoubles;
@@ -59,6 +60,28 @@ public sealed class AnsweringOptionsTests
             var ex = Assert.Throws<OptionsValidationException>(read);
             Assert.Contains($"Answering:{missing}", ex.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Validate_EmbeddingModelWithoutProvider_ClearError()
+    {
+        using var services = Services(new Dictionary<string, string?> { ["Answering:EmbeddingModel"] = "text-embedding-3-small" }).BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+
+        Assert.Contains("Answering:EmbeddingModel needs Answering:Provider", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RemoteEmbeddings_OnlyWithProviderAndEmbeddingModel()
+    {
+        Assert.Null(ChatClientFactory.RemoteEmbeddings(new AnsweringOptions { EmbeddingModel = "text-embedding-3-small" }));
+        Assert.Null(ChatClientFactory.RemoteEmbeddings(new AnsweringOptions { Provider = AnswerProvider.Ollama, Endpoint = new Uri("http://localhost:11434/v1"), Model = "llama3.2" }));
+        using var remote = ChatClientFactory.RemoteEmbeddings(new AnsweringOptions
+        {
+            Provider = AnswerProvider.Ollama, Endpoint = new Uri("http://localhost:11434/v1"), Model = "llama3.2", EmbeddingModel = "nomic-embed-text",
+        });
+        Assert.NotNull(remote);
     }
 
     private static ServiceCollection Services(Dictionary<string, string?> settings)

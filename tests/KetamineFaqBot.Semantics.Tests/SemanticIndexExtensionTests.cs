@@ -8,6 +8,7 @@ using KetamineFaqBot.Retrieval.Versioning;
 using KetamineFaqBot.Semantics.Embeddings;
 using KetamineFaqBot.Semantics.Exemplars;
 using KetamineFaqBot.Semantics.Tests.TestSupport;
+using Microsoft.Extensions.AI;
 
 namespace KetamineFaqBot.Semantics.Tests;
 
@@ -159,6 +160,53 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
 
         Assert.Equal(live.Passages.Keys.Order(StringComparer.Ordinal), nearest.Select(n => n.Passage.Id).Order(StringComparer.Ordinal));
         Assert.Equal("options#nasal-spray", nearest[0].Passage.Id);
+    }
+
+    [Fact]
+    public void Load_VersionBuiltWithAnotherSentenceModel_RejectedNamingBoth()
+    {
+        var root = Path.Combine(fixture.NewFolder(), "index");
+        var remote = SentenceModel.Remote("embedder-a", new HashedEmbeddings());
+        var built = new IndexBuilder(timeProvider: new SteppingTimeProvider()).Build(TestCorpus.Standard(), new IndexBuildOptions
+        {
+            Root = root,
+            Extensions = [new SemanticIndexExtension(fixture.ExemplarFolder, fixture.NewFolder(), fixture.UncoveredFile, model: remote)],
+        });
+        var other = new SemanticIndexExtension(fixture.ExemplarFolder, fixture.NewFolder(), fixture.UncoveredFile, model: SentenceModel.Remote("embedder-b", new HashedEmbeddings()));
+        var local = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder, fixture.UncoveredFile);
+
+        var error = Assert.Throws<InvalidDataException>(() => LuceneRetriever.Open(built.VersionPath, [other]));
+        Assert.Throws<InvalidDataException>(() => LuceneRetriever.Open(built.VersionPath, [local]));
+
+        Assert.Contains("remote-embedder-a", error.Message, StringComparison.Ordinal);
+        Assert.Contains("remote-embedder-b", error.Message, StringComparison.Ordinal);
+        Assert.NotEqual(other.InputHash, new SemanticIndexExtension(fixture.ExemplarFolder, fixture.NewFolder(), fixture.UncoveredFile, model: remote).InputHash);
+        using var served = LuceneRetriever.Open(built.VersionPath, [new SemanticIndexExtension(fixture.ExemplarFolder, fixture.NewFolder(), fixture.UncoveredFile, model: remote)]);
+        Assert.NotNull(served.Extension<ISemanticIndex>());
+    }
+
+    /// <summary>Stands for a remote embedding model: a unit-free vector of the asked length from the text's character codes.</summary>
+    private sealed class HashedEmbeddings : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(values.Select(t =>
+            {
+                var vector = new float[options?.Dimensions ?? 384];
+                foreach (var c in t)
+                {
+                    vector[c % vector.Length] += 1f;
+                }
+
+                vector[0] += 1f;
+                return new Embedding<float>(vector);
+            })));
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

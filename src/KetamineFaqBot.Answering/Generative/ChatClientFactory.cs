@@ -6,7 +6,7 @@ using OpenAI.Chat;
 
 namespace KetamineFaqBot.Answering.Generative;
 
-/// <summary>Creates the <see cref="IChatClient"/> for an OpenAI-compatible endpoint (OpenAI, Azure OpenAI v1, Ollama, vLLM).</summary>
+/// <summary>Creates the <see cref="IChatClient"/> (and a remote embedding generator) for an OpenAI-compatible endpoint (OpenAI, Azure OpenAI v1, Ollama, vLLM).</summary>
 public static class ChatClientFactory
 {
     public static IChatClient Create(AnsweringOptions options)
@@ -17,10 +17,33 @@ public static class ChatClientFactory
             throw new InvalidOperationException("No model is configured (Answering:Provider is None or Answering:Model is empty).");
         }
 
+        var (clientOptions, credential) = Client(options, retries: 0);
+        return new ChatClient(options.Model, credential, clientOptions).AsIChatClient();
+    }
+
+    /// <summary>
+    /// The remote embedding model named by <see cref="AnsweringOptions.EmbeddingModel"/>, on the same endpoint and key
+    /// as the chat model; null when none is configured (no provider, or no embedding model). Unlike an answer, an
+    /// embedding has no fallback, so a failed call is retried twice.
+    /// </summary>
+    public static IEmbeddingGenerator<string, Embedding<float>>? RemoteEmbeddings(AnsweringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Provider == AnswerProvider.None || string.IsNullOrWhiteSpace(options.EmbeddingModel))
+        {
+            return null;
+        }
+
+        var (clientOptions, credential) = Client(options, retries: 2);
+        return new OpenAI.Embeddings.EmbeddingClient(options.EmbeddingModel, credential, clientOptions).AsIEmbeddingGenerator();
+    }
+
+    private static (OpenAIClientOptions Options, ApiKeyCredential Credential) Client(AnsweringOptions options, int retries)
+    {
         var clientOptions = new OpenAIClientOptions
         {
             // The pipeline has its own deadline and an extractive fallback: retrying would only delay the reply.
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            RetryPolicy = new ClientRetryPolicy(maxRetries: retries),
             NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds + 5),
         };
 
@@ -36,7 +59,7 @@ public static class ChatClientFactory
             clientOptions.AddPolicy(new AzureApiKeyPolicy(key), PipelinePosition.BeforeTransport);
         }
 
-        return new ChatClient(options.Model, new ApiKeyCredential(key), clientOptions).AsIChatClient();
+        return (clientOptions, new ApiKeyCredential(key));
     }
 
     // Azure OpenAI serves the OpenAI wire format under /openai/v1/ of the resource.

@@ -7,6 +7,7 @@ using KetamineFaqBot.Bot.Knowledge;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Retrieval;
 using KetamineFaqBot.Semantics;
+using KetamineFaqBot.Semantics.Embeddings;
 using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.Extensions;
@@ -33,13 +34,16 @@ public static class AnswerPipelineExtensions
         services.AddOptions<SemanticsOptions>().BindConfiguration(SemanticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var semantics = builder.Configuration.GetSection(SemanticsOptions.SectionName).Get<SemanticsOptions>() ?? new SemanticsOptions();
         var answering = builder.Configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
+        // The local MiniLM, or the remote embedding model named by Answering:EmbeddingModel on the Answering provider (an
+        // embedding model without a provider is refused by the options' validation at start).
+        var sentences = SentenceModel.From(answering.EmbeddingModel, Answering.Generative.ChatClientFactory.RemoteEmbeddings(answering));
 
         // The gate's meaning model is fitted into each version after the semantic layer it reads, so the first question
         // after a start or a swap pays for nothing.
         IReadOnlyList<IIndexExtension> extensions = semantics.Enabled
             ?
             [
-                SemanticLayer.Extension(paths.PromptsFolder, paths.IndexRoot, semantics.CacheFolder is { Length: > 0 } cache ? cache : null),
+                SemanticLayer.Extension(paths.PromptsFolder, paths.IndexRoot, semantics.CacheFolder is { Length: > 0 } cache ? cache : null, sentences),
                 new GateCalibrationExtension(answering, paths.PromptsFolder),
             ]
             : [];
@@ -48,8 +52,12 @@ public static class AnswerPipelineExtensions
         {
             // The sentence model loads on another core while the host, the store, the index and the rules load here
             // (it took 1.6 s of a 4 s start in sequence); the warm-up waits for it before the server takes requests.
-            _ = SemanticLayer.PreloadQueryModel();
-            services.AddSingleton(_ => SemanticLayer.QueryEmbeddings(semantics.QueryCacheSize));
+            if (sentences.IsLocal)
+            {
+                _ = SemanticLayer.PreloadQueryModel();
+            }
+
+            services.AddSingleton(_ => SemanticLayer.QueryEmbeddings(semantics.QueryCacheSize, sentences));
         }
 
         services.AddSingleton(sp => KnowledgeIndex.Open(

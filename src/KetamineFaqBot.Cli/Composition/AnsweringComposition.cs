@@ -9,6 +9,7 @@ using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Retrieval;
 using KetamineFaqBot.Retrieval.Search;
 using KetamineFaqBot.Semantics;
+using KetamineFaqBot.Semantics.Embeddings;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,10 +57,10 @@ public sealed class AnsweringComposition
         // The gate's settings only matter when a version is built; loading reads the model fitted into it.
         Retriever = root => new LiveIndex(root, extensions:
         [
-            SemanticLayer.Extension(CliDefaults.PromptsFolder, root),
+            SemanticLayer.Extension(CliDefaults.PromptsFolder, root, model: SentenceModelFrom(FromEnvironment())),
             new GateCalibrationExtension(new AnsweringOptions(), CliDefaults.PromptsFolder),
         ]),
-        Embeddings = () => SemanticLayer.QueryEmbeddings(),
+        Embeddings = () => SemanticLayer.QueryEmbeddings(model: SentenceModelFrom(FromEnvironment())),
         Guardrails = GuardrailsLoader.Load,
         ResponseTexts = Answering.Responses.ResponseTexts.Load,
         Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),
@@ -114,6 +115,17 @@ public sealed class AnsweringComposition
             // Whatever a component throws while loading (missing index, invalid rules or settings) is reported as one clear message.
             throw new CompositionException(ex.Message, ex);
         }
+    }
+
+    /// <summary>
+    /// The sentence model the Answering settings name: the local MiniLM, or Answering:EmbeddingModel on the Answering
+    /// provider (as the bot chooses it).
+    /// </summary>
+    public static SentenceModel SentenceModelFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
+        return SentenceModel.From(options.EmbeddingModel, Answering.Generative.ChatClientFactory.RemoteEmbeddings(options));
     }
 
     /// <summary>Answering and message-limit settings from Answering__* and Messages__* environment variables (e.g. Answering__Provider=Ollama, Messages__MaxLength=1500).</summary>

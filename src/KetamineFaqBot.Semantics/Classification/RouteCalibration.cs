@@ -17,6 +17,7 @@ namespace KetamineFaqBot.Semantics.Classification;
 /// <param name="Covered">Passage cosine at or above which the gate's semantic layer may answer (1: never).</param>
 /// <param name="UncoveredQuestions">Reviewed in-scope questions the corpus does not answer that <paramref name="Covered"/> was calibrated on.</param>
 /// <param name="CoveredQuestions">Reviewed in-scope questions the corpus does answer, kept with the uncovered ones to fit the gate's meaning layer.</param>
+/// <param name="SentenceModel">Id of the sentence model every vector of the version comes from (null: versions before it was recorded, all-MiniLM-L6-v2).</param>
 public sealed record RouteCalibration(
     IReadOnlyDictionary<string, float> Thresholds,
     float CrisisCheckIn,
@@ -27,7 +28,8 @@ public sealed record RouteCalibration(
     float EmergencyCheckIn = 1f,
     float Covered = 1f,
     int UncoveredQuestions = 0,
-    int CoveredQuestions = 0)
+    int CoveredQuestions = 0,
+    string? SentenceModel = null)
 {
     public RouteThresholds ToThresholds() => new(
         Thresholds.ToDictionary(t => RouteNames.TryParse(t.Key, out var r) ? r : throw new InvalidDataException($"Unknown route '{t.Key}' in the calibration."), t => t.Value),

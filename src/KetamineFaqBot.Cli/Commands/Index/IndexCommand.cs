@@ -85,7 +85,7 @@ public static class IndexCommand
         }
 
         // A content owner hears about a broken exemplar file (file and line) before anything is built.
-        var semantic = SemanticLayer.Extension(promptsFolder, root, cacheFolder);
+        var semantic = SemanticLayer.Extension(promptsFolder, root, cacheFolder, AnsweringComposition.SentenceModelFrom(AnsweringComposition.FromEnvironment()));
         try
         {
             semantic.ReadExemplars();
