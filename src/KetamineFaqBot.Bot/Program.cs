@@ -3,6 +3,7 @@ using KetamineFaqBot.Bot.BotFramework;
 using KetamineFaqBot.Bot.DirectLine;
 using KetamineFaqBot.Bot.Extensions;
 using KetamineFaqBot.Bot.Health;
+using KetamineFaqBot.Bot.Hosting;
 using KetamineFaqBot.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,13 @@ builder.AddAdmin();
 builder.AddSecurityHeaders();
 
 var app = builder.Build();
+
+// A setting that does not validate stops the bot with one line naming it, before anything starts.
+if (StartupCheck.InvalidSettingsExit(app.Services, Console.Error) is { } refused)
+{
+    return refused;
+}
+
 app.UseSecurityHeaders();
 app.UseBotHost();
 app.MapWebChat();
@@ -26,6 +34,7 @@ app.MapBotFramework();
 app.MapAdmin();
 app.AnnounceWebChatUrl();
 app.Run();
+return StartupCheck.Ok;
 
 /// <summary>Entry point, visible to integration tests.</summary>
 public partial class Program;

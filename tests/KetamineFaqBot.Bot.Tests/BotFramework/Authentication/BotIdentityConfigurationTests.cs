@@ -1,3 +1,4 @@
+using KetamineFaqBot.Bot.Hosting;
 using KetamineFaqBot.Bot.BotFramework.Authentication;
 using KetamineFaqBot.Bot.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,9 +64,19 @@ public sealed class BotIdentityConfigurationTests
         // Unset means absent (as in the shipped appsettings.json), not an empty string.
         var exit = await BotProcess.RunUntilExitAsync(settings.Where(s => s.Value is not null).ToDictionary());
 
-        Assert.True(exit.Failed, exit.Output);
-        Assert.Contains(nameof(OptionsValidationException), exit.Output, StringComparison.Ordinal);
+        Assert.Equal(StartupCheck.InvalidSettings, exit.ExitCode);
         Assert.Contains(expectedKey, exit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", exit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_ProductionWithoutAppId_OneClearLineAndTheDocumentedExitCode()
+    {
+        var exit = await BotProcess.RunUntilExitAsync(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        Assert.Equal(StartupCheck.InvalidSettings, exit.ExitCode);
+        var line = Assert.Single(exit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("KetamineFaqBot cannot start (exit code 2, invalid settings): Bot:MicrosoftAppId is not set.", line, StringComparison.Ordinal);
     }
 
     [Fact]
