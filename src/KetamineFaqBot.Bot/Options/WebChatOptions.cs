@@ -10,8 +10,8 @@ public sealed class WebChatOptions
     [Required]
     public string Title { get; set; } = "Ketamine treatment questions";
 
-    [Required]
-    public string ClinicName { get; set; } = "Your clinic";
+    /// <summary>The clinic named under the title; empty (the default) shows none, and the bot warns at start outside Development.</summary>
+    public string ClinicName { get; set; } = string.Empty;
 
     [Required]
     public string Notice { get; set; } =

@@ -8,11 +8,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.WebChat;
 
-/// <summary>GET / (the Web Chat page, official bundle served locally) and GET /webchat/settings.json.</summary>
+/// <summary>GET / (the Web Chat page, official bundle served locally), GET /webchat/settings.json and the page's icon.</summary>
 public static class WebChatEndpoints
 {
     public static WebApplication MapWebChat(this WebApplication app)
@@ -31,6 +32,16 @@ public static class WebChatEndpoints
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.MapGet("/webchat/settings.json", Settings);
+
+        // Browsers that ask for the classic icon get the page's own.
+        app.MapGet("/favicon.ico", () => TypedResults.Redirect("/favicon.svg", permanent: true));
+
+        // A placeholder clinic name is easy to ship; an empty one is shown as nothing, and said once at start.
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.ClinicName))
+        {
+            Logging.WebChatLog.ClinicNameMissing(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebChatEndpoints)));
+        }
+
         return app;
     }
 

@@ -12,7 +12,9 @@
     const settings = await (await fetch('webchat/settings.json', { cache: 'no-store' })).json();
     document.title = settings.title;
     document.getElementById('kfaq-title').textContent = settings.title;
-    document.getElementById('kfaq-clinic').textContent = settings.clinicName;
+    const clinic = document.getElementById('kfaq-clinic');
+    clinic.textContent = settings.clinicName || '';
+    clinic.hidden = !settings.clinicName;
     document.getElementById('kfaq-notice').textContent = settings.notice;
     document.documentElement.style.setProperty('--kfaq-accent', settings.accentColor);
     document.documentElement.style.setProperty('--kfaq-background', settings.backgroundColor);
