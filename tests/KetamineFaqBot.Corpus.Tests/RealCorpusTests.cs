@@ -25,6 +25,24 @@ public sealed partial class RealCorpusTests
     }
 
     [Fact]
+    public void Load_RealCorpus_SourceShownToPatientsIsTheVettedSourcesTitleAndTheInternalReferenceStaysInTheFile()
+    {
+        var internalId = InternalSourceId();
+
+        Assert.All(Snapshot.Documents, d =>
+        {
+            Assert.DoesNotMatch(internalId, d.Source);
+            Assert.DoesNotContain("seed article", d.Source, StringComparison.OrdinalIgnoreCase);
+            Assert.All(d.Passages, p => Assert.Equal(d.Source, p.Source));
+            var file = File.ReadAllText(Path.Combine(RepositoryRoot.CorpusFolder, d.Path));
+            Assert.Matches(@"(?m)^source_ref: seed article \d{3}_[0-9a-f]{16}\s*$", file);
+        });
+    }
+
+    [GeneratedRegex(@"\d{3}_[0-9a-f]{16}")]
+    private static partial System.Text.RegularExpressions.Regex InternalSourceId();
+
+    [Fact]
     public void Load_RealCorpus_CoversEveryTopicOfTheVocabulary()
     {
         var topics = Snapshot.Documents.Select(d => d.Topic).ToHashSet();
