@@ -43,6 +43,9 @@ public static class KnowledgeIndex
 
         // Documents with errors (e.g. past review_due) are already left out of the snapshot by the loader.
         logger.BuildingIndexOnStart(load.Snapshot.Documents.Count, load.ErrorCount);
-        new IndexBuilder(loggerFactory.CreateLogger<IndexBuilder>()).Build(load.Snapshot, new IndexBuildOptions { Root = paths.IndexRoot, Extensions = extensions });
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var built = new IndexBuilder(loggerFactory.CreateLogger<IndexBuilder>()).Build(load.Snapshot, new IndexBuildOptions { Root = paths.IndexRoot, Extensions = extensions });
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        logger.IndexBuiltOnStart(built.Version, built.Manifest.Documents.Count, built.Manifest.PassageCount, seconds);
     }
 }

@@ -7,6 +7,9 @@ internal static partial class KnowledgeLog
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "No index yet: building it from the corpus ({DocumentCount} document(s) servable, {ErrorCount} lint error(s))")]
     public static partial void BuildingIndexOnStart(this ILogger logger, int documentCount, int errorCount);
 
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Index built on first start: version {Version}, {DocumentCount} document(s), {PassageCount} passage(s), in {Seconds:0.0} s")]
+    public static partial void IndexBuiltOnStart(this ILogger logger, string version, int documentCount, int passageCount, double seconds);
+
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Answering ready on index version {Version}")]
     public static partial void AnsweringReady(this ILogger logger, string version);
 }
