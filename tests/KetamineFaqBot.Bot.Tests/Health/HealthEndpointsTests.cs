@@ -21,6 +21,23 @@ public sealed class HealthEndpointsTests
     }
 
     [Fact]
+    public async Task Readyz_NamesTheIndexVersionServedAndItsSentenceModel()
+    {
+        await using var host = BotTestHost.StartWithRealAnswers(new Dictionary<string, string?>
+        {
+            ["Semantics:Enabled"] = "true",
+            ["Semantics:CacheFolder"] = Path.Combine(Path.GetTempPath(), "kfaq-test-embedding-cache"),
+        });
+        using var http = host.CreateHttpClient();
+
+        var ready = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri("readyz", UriKind.Relative)))!;
+
+        Assert.Equal("ready", ready["status"]!.GetValue<string>());
+        Assert.Equal(host.Services.GetRequiredService<KetamineFaqBot.Retrieval.Search.LiveIndex>().CorpusVersion, ready["indexVersion"]!.GetValue<string>());
+        Assert.Equal("all-MiniLM-L6-v2", ready["sentenceModel"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Readyz_FailingCheck_Returns503NamingIt()
     {
         await using var host = BotTestHost.Start(configureServices: s => s.AddSingleton<IReadinessCheck, NeverReady>());
