@@ -110,12 +110,12 @@ public sealed class AnswerPipeline : IAnswerService
     /// <summary>
     /// Runs one fixed informational question through the rules, the classifier, both searches, the gate and the composer
     /// without a conversation: nothing is loaded, saved, logged or recorded as a content gap. A host calls it before it
-    /// takes requests, so the first patient's question does not pay for the first run of each of them.
+    /// takes requests (after <see cref="Prepare"/>, or the gate prepares on this question), so the first patient's
+    /// question does not pay for the first run of each of them.
     /// </summary>
     /// <returns>The route the question took (<see cref="Route.Answer"/> on a corpus that covers it).</returns>
     public async Task<Route> WarmUpAsync(CancellationToken cancellationToken = default)
     {
-        Prepare();
         var text = normaliser.Normalise(WarmUpQuestion).Text;
         var (decision, _, embedding) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
         var query = focus.Focus(text, TermStatistics.For(retriever.Passages));

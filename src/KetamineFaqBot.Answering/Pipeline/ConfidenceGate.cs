@@ -60,6 +60,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     // One calibration per index version served (a handful over a process's life).
     private readonly ConcurrentDictionary<string, float> semanticThresholds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<CoverageModel?>> meaningModels = new(StringComparer.Ordinal);
+    private string? calibrationKey;
 
     /// <summary>
     /// Lexical first: the best BM25 score reaches <see cref="AnsweringOptions.MinTopScore"/> and the word search's top passages
@@ -222,7 +223,8 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     /// What a meaning model fitted for this gate depends on besides the version: the gate's settings and the word lists
     /// of prompts/query-focus.yaml. A model fitted under another key is not used.
     /// </summary>
-    public string CalibrationKey => Key(options, wordFilter.Fingerprint);
+    /// <remarks>Computed once: the gate's settings and word lists do not change over its life, and every question asks.</remarks>
+    public string CalibrationKey => calibrationKey ??= Key(options, wordFilter.Fingerprint);
 
     /// <summary>The <see cref="CalibrationKey"/> of a gate with these settings and query-focus file.</summary>
     public static string Key(AnsweringOptions options, string focusFingerprint)

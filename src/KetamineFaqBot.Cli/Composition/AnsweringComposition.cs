@@ -47,6 +47,9 @@ public sealed class AnsweringComposition
     /// <summary>Configuration for the Answering and Messages sections; defaults to Answering__* and Messages__* environment variables.</summary>
     public IConfiguration? Configuration { get; init; }
 
+    // One sentence model (and, for a remote one, one client) for the index and the questions of a CLI run.
+    private static readonly Lazy<SentenceModel> EnvironmentSentenceModel = new(() => SentenceModelFrom(FromEnvironment()));
+
     /// <summary>
     /// The composition <c>kfaq ask</c> and <c>kfaq eval</c> use. It opens the live index and loads the guardrail rules
     /// and response files.
@@ -57,10 +60,10 @@ public sealed class AnsweringComposition
         // The gate's settings only matter when a version is built; loading reads the model fitted into it.
         Retriever = root => new LiveIndex(root, extensions:
         [
-            SemanticLayer.Extension(CliDefaults.PromptsFolder, root, model: SentenceModelFrom(FromEnvironment())),
+            SemanticLayer.Extension(CliDefaults.PromptsFolder, root, model: EnvironmentSentenceModel.Value),
             new GateCalibrationExtension(new AnsweringOptions(), CliDefaults.PromptsFolder),
         ]),
-        Embeddings = () => SemanticLayer.QueryEmbeddings(model: SentenceModelFrom(FromEnvironment())),
+        Embeddings = () => SemanticLayer.QueryEmbeddings(model: EnvironmentSentenceModel.Value),
         Guardrails = GuardrailsLoader.Load,
         ResponseTexts = Answering.Responses.ResponseTexts.Load,
         Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),

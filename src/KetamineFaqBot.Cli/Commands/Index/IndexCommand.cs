@@ -85,7 +85,8 @@ public static class IndexCommand
         }
 
         // A content owner hears about a broken exemplar file (file and line) before anything is built.
-        var semantic = SemanticLayer.Extension(promptsFolder, root, cacheFolder, AnsweringComposition.SentenceModelFrom(AnsweringComposition.FromEnvironment()));
+        var settings = AnsweringComposition.FromEnvironment();
+        var semantic = SemanticLayer.Extension(promptsFolder, root, cacheFolder, AnsweringComposition.SentenceModelFrom(settings));
         try
         {
             semantic.ReadExemplars();
@@ -98,7 +99,7 @@ public static class IndexCommand
         }
 
         // The gate's meaning model is fitted into the version under the settings `kfaq ask` and `kfaq eval` run with.
-        var answering = AnsweringComposition.FromEnvironment().GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
+        var answering = settings.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
         var gate = new GateCalibrationExtension(answering, promptsFolder);
         try
         {
