@@ -22,6 +22,7 @@ var app = builder.Build();
 // A setting that does not validate stops the bot with one line naming it, before anything starts.
 if (StartupCheck.InvalidSettingsExit(app.Services, Console.Error) is { } refused)
 {
+    app.Services.GetService<KetamineFaqBot.Bot.Knowledge.SentenceModelPreload>()?.WaitQuietly();
     return refused;
 }
 

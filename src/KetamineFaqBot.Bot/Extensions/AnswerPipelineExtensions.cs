@@ -54,7 +54,7 @@ public static class AnswerPipelineExtensions
             // (it took 1.6 s of a 4 s start in sequence); the warm-up waits for it before the server takes requests.
             if (sentences.IsLocal)
             {
-                _ = SemanticLayer.PreloadQueryModel();
+                services.AddSingleton(new SentenceModelPreload(SemanticLayer.PreloadQueryModel()));
             }
 
             services.AddSingleton(_ => SemanticLayer.QueryEmbeddings(semantics.QueryCacheSize, sentences));

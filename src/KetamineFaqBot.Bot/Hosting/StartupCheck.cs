@@ -26,8 +26,18 @@ public static class StartupCheck
         }
         catch (OptionsValidationException ex)
         {
-            error.WriteLine($"KetamineFaqBot cannot start (exit code {InvalidSettings}, invalid settings): {string.Join(" ", ex.Failures.Distinct(StringComparer.Ordinal))}");
-            return InvalidSettings;
+            return Refuse(error, ex.Failures);
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Several settings sections failed at once.
+            return Refuse(error, ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures));
+        }
+    }
+
+    private static int Refuse(TextWriter error, IEnumerable<string> failures)
+    {
+        error.WriteLine($"KetamineFaqBot cannot start (exit code {InvalidSettings}, invalid settings): {string.Join(" ", failures.Distinct(StringComparer.Ordinal))}");
+        return InvalidSettings;
     }
 }
