@@ -71,6 +71,8 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
             Assert.StartsWith("n=4 ", report.Figures["cv." + route], StringComparison.Ordinal);
         }
 
+        Assert.Equal(fixture.Extension.LastCalibration!.ReferralRelease.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), report.Figures["threshold.referral_release"]);
+
         Assert.Contains("\"semantic\"", File.ReadAllText(Path.Combine(fixture.Build.VersionPath, "manifest.json")), StringComparison.Ordinal);
     }
 
@@ -120,6 +122,7 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
 
         Assert.All(ExemplarReader.Routes, r => Assert.InRange(thresholds.For(r), 0.4f, 0.95f));
         Assert.InRange(thresholds.CrisisCheckIn, 0.15f, thresholds.For(Route.Crisis));
+        Assert.InRange(thresholds.ReferralRelease, 0.9f, float.PositiveInfinity);
     }
 
     [Fact]

@@ -11,7 +11,10 @@ namespace KetamineFaqBot.Answering.Routing;
 /// fires is never overruled; the classifier adds recall when its route is the most probable one and above its
 /// calibrated per-route threshold.</item>
 /// <item>Referral comes from the reviewed rules alone: on unseen general questions asked in the first person or about a
-/// family member, the classifier's referrals were mostly wrong (measured in tests/eval/README.md).</item>
+/// family member, the classifier's referrals were mostly wrong (measured in tests/eval/README.md). A referral rule is
+/// set aside only when the classifier finds an informational question at or above the calibrated release probability
+/// (above every reviewed referral exemplar's out-of-fold answer probability, never below 0.9): retrieval and the
+/// confidence gate then decide, and the answer still carries the talk-to-your-provider footer.</item>
 /// <item>A scope rule (no ketamine words) is set aside when the classifier is confident the message is an in-scope
 /// question (typos, slang): retrieval and the confidence gate then decide.</item>
 /// <item>When the rules let a message through (or only found no ketamine words), the classifier may call it small talk;
@@ -26,6 +29,9 @@ public static class RouteFusion
 {
     public const string RulesLayer = "rules";
     public const string ClassifierLayer = "classifier";
+
+    /// <summary>The rule id provenance adds when a referral rule was set aside for an informational question.</summary>
+    public const string ReferralReleaseRule = "classifier:referral-release";
 
     private static readonly Route[] SafetyRoutes = [Route.Crisis, Route.Emergency, Route.Refusal];
 
@@ -79,6 +85,10 @@ public static class RouteFusion
         var scopeRule = OutOfScopeByWordsOnly(rules);
         switch (rules.Route)
         {
+            case Route.Referral when scores.Top == Route.Answer && scores[Route.Answer] >= thresholds.ReferralRelease:
+                // The referral rules read words ("my sertraline", "pregnancy"); a question about the research that
+                // uses them is still a question for the corpus.
+                return Result(rules with { Route = null, ResponseKey = null, Rules = [.. rules.Rules, ReferralReleaseRule] }, ClassifierLayer, scores, thresholds);
             case Route.Referral:
                 return Result(rules, RulesLayer, scores, thresholds);
             case Route.OutOfScope when scopeRule && scores[Route.Answer] >= thresholds.For(Route.Answer):

@@ -18,6 +18,8 @@ namespace KetamineFaqBot.Semantics.Classification;
 /// <param name="UncoveredQuestions">Reviewed in-scope questions the corpus does not answer that <paramref name="Covered"/> was calibrated on.</param>
 /// <param name="CoveredQuestions">Reviewed in-scope questions the corpus does answer, kept with the uncovered ones to fit the gate's meaning layer.</param>
 /// <param name="SentenceModel">Id of the sentence model every vector of the version comes from (null: versions before it was recorded, all-MiniLM-L6-v2).</param>
+/// <param name="ReferralRelease">Answer probability at or above which a referral rule is set aside (above every reviewed
+/// referral exemplar's out-of-fold answer probability; 1: never, as in versions built before it).</param>
 public sealed record RouteCalibration(
     IReadOnlyDictionary<string, float> Thresholds,
     float CrisisCheckIn,
@@ -29,10 +31,12 @@ public sealed record RouteCalibration(
     float Covered = 1f,
     int UncoveredQuestions = 0,
     int CoveredQuestions = 0,
-    string? SentenceModel = null)
+    string? SentenceModel = null,
+    float ReferralRelease = 1f)
 {
     public RouteThresholds ToThresholds() => new(
         Thresholds.ToDictionary(t => RouteNames.TryParse(t.Key, out var r) ? r : throw new InvalidDataException($"Unknown route '{t.Key}' in the calibration."), t => t.Value),
         CrisisCheckIn,
-        EmergencyCheckIn);
+        EmergencyCheckIn,
+        ReferralRelease >= 1f ? float.PositiveInfinity : ReferralRelease);
 }

@@ -37,6 +37,12 @@ internal static class RouteClassifierTrainer
     private const float MinimumSafetyThreshold = 0.4f;
     private const float MinimumCheckIn = 0.15f;
 
+    /// <summary>
+    /// A referral rule is set aside only when the classifier is at least this sure the message is an informational
+    /// question: the rules name personal medical advice, and that always gets the referral.
+    /// </summary>
+    private const float MinimumReferralRelease = 0.9f;
+
     private static readonly Route[] Benign = [Route.Answer, Route.OutOfScope, Route.Smalltalk];
 
     public static (RouteModel Model, RouteCalibration Calibration) Train(
@@ -167,7 +173,25 @@ internal static class RouteClassifierTrainer
             figures.Add(new RouteFigures(route.ToWire(), positives.Count, recall, precision, recallAt, falseAt));
         }
 
-        return new RouteCalibration(thresholds, checkIn, figures, exemplars.Count, Folds, EmergencyCheckIn: emergencyCheckIn);
+        var referralAnswers = Enumerable.Range(0, exemplars.Count).Where(i => exemplars[i].Route == Route.Referral).Select(i => heldOut[i][Route.Answer]).ToList();
+        return new RouteCalibration(
+            thresholds, checkIn, figures, exemplars.Count, Folds, EmergencyCheckIn: emergencyCheckIn, ReferralRelease: ReferralRelease(referralAnswers));
+    }
+
+    /// <summary>
+    /// The answer probability at or above which a referral rule is set aside: just above the highest out-of-fold answer
+    /// probability of any reviewed referral exemplar (none would have been released), never below
+    /// <see cref="MinimumReferralRelease"/>; 1 (never) without referral exemplars.
+    /// </summary>
+    internal static float ReferralRelease(IReadOnlyCollection<float> referralAnswers)
+    {
+        if (referralAnswers.Count == 0)
+        {
+            return 1f;
+        }
+
+        var threshold = MathF.Round(referralAnswers.Max() + 0.0005f, 3, MidpointRounding.AwayFromZero);
+        return Math.Clamp(threshold, MinimumReferralRelease, 1f);
     }
 
     /// <summary>
@@ -206,6 +230,7 @@ internal static class RouteClassifierTrainer
             ["folds"] = calibration.Folds.ToString(CultureInfo.InvariantCulture),
             ["threshold.crisis_check_in"] = calibration.CrisisCheckIn.ToString("0.000", CultureInfo.InvariantCulture),
             ["threshold.emergency_check_in"] = calibration.EmergencyCheckIn.ToString("0.000", CultureInfo.InvariantCulture),
+            ["threshold.referral_release"] = calibration.ReferralRelease.ToString("0.000", CultureInfo.InvariantCulture),
         };
         foreach (var (route, threshold) in calibration.Thresholds)
         {

@@ -131,4 +131,36 @@ public sealed class AnswerPipelineClassifierTests
         Assert.DoesNotContain("insurance bladder", harness.Retriever.Queries.Skip(calibrationSearches));
         Assert.True(firstQuestionSearches > 0);
     }
+
+    [Fact]
+    public async Task AnswerAsync_ReferralRuleOnAnInformationalQuestionAboveRelease_AnsweredFromTheCorpus()
+    {
+        const string message = "how much does ketamine treatment cost with my insurance";
+        var semantic = new ScriptedSemanticIndex(ScriptedSemanticIndex.StandardThresholds with { ReferralRelease = 0.9f })
+            .Script(message, ScriptedSemanticIndex.Scores((Route.Answer, 0.96f)));
+        var harness = new PipelineHarness(new FixedGuardrails(new GuardrailDecision(Route.Referral, "referral", ["referral.my-medication"], false)), semantic: semantic);
+
+        var answer = await harness.AskAsync(message);
+
+        Assert.Equal(Route.Answer, answer.Route);
+        Assert.DoesNotContain("REFERRAL:", answer.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(answer.Citations);
+        Assert.Equal(["referral.my-medication", "classifier:referral-release"], answer.Provenance.Rules);
+        Assert.Equal("classifier", answer.Provenance.Routing!.Layer);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ReferralRuleWithAnswerBelowRelease_FixedReferral()
+    {
+        const string message = "how much does ketamine treatment cost with my insurance";
+        var semantic = new ScriptedSemanticIndex(ScriptedSemanticIndex.StandardThresholds with { ReferralRelease = 0.9f })
+            .Script(message, ScriptedSemanticIndex.Scores((Route.Answer, 0.8f), (Route.Referral, 0.2f)));
+        var harness = new PipelineHarness(new FixedGuardrails(new GuardrailDecision(Route.Referral, "referral", ["referral.my-medication"], false)), semantic: semantic);
+
+        var answer = await harness.AskAsync(message);
+
+        Assert.Equal(Route.Referral, answer.Route);
+        Assert.StartsWith("REFERRAL:", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(harness.Retriever.Queries);
+    }
 }

@@ -128,7 +128,7 @@ public sealed class RouteFusionTests
     }
 
     [Fact]
-    public void Fuse_ReferralRuleAndConfidentAnswer_ReferralRuleKept()
+    public void Fuse_ReferralRuleAndConfidentAnswerWithoutRelease_ReferralRuleKept()
     {
         var rules = new GuardrailDecision(Route.Referral, "referral", ["referral.dose"], false);
 
@@ -137,6 +137,59 @@ public sealed class RouteFusionTests
         Assert.Equal(Route.Referral, fused.Decision.Route);
         Assert.Equal("rules", fused.Routing.Layer);
     }
+
+    [Fact]
+    public void Fuse_ReferralRuleAndAnswerAtRelease_GoesToRetrievalWithTheRuleKeptInProvenance()
+    {
+        var rules = new GuardrailDecision(Route.Referral, "referral", ["referral.pregnancy"], false);
+
+        var fused = RouteFusion.Fuse(rules, ScriptedSemanticIndex.Scores((Route.Answer, 0.9f), (Route.Referral, 0.1f)), Release(0.9f));
+
+        Assert.Null(fused.Decision.Route);
+        Assert.Null(fused.Decision.ResponseKey);
+        Assert.Equal("classifier", fused.Routing.Layer);
+        Assert.Equal(["referral.pregnancy", RouteFusion.ReferralReleaseRule], fused.Decision.Rules);
+    }
+
+    [Fact]
+    public void Fuse_ReferralRuleAndAnswerJustBelowRelease_Referral()
+    {
+        var rules = new GuardrailDecision(Route.Referral, "referral", ["referral.my-medication"], false);
+
+        var fused = RouteFusion.Fuse(rules, ScriptedSemanticIndex.Scores((Route.Answer, 0.899f), (Route.Referral, 0.101f)), Release(0.9f));
+
+        Assert.Equal(Route.Referral, fused.Decision.Route);
+        Assert.Equal("referral", fused.Decision.ResponseKey);
+        Assert.Equal("rules", fused.Routing.Layer);
+    }
+
+    [Theory]
+    [InlineData(Route.Crisis)]
+    [InlineData(Route.Emergency)]
+    [InlineData(Route.Refusal)]
+    public void Fuse_SafetyRuleAndAnswerAboveRelease_SafetyRuleWins(Route route)
+    {
+        var rules = new GuardrailDecision(route, route.ToWire(), [route.ToWire() + ".rule"], route == Route.Crisis);
+
+        var fused = RouteFusion.Fuse(rules, ScriptedSemanticIndex.Scores((Route.Answer, 0.99f)), Release(0.9f));
+
+        Assert.Equal(route, fused.Decision.Route);
+        Assert.DoesNotContain(RouteFusion.ReferralReleaseRule, fused.Decision.Rules);
+    }
+
+    [Fact]
+    public void Fuse_ReleasedReferralWithCrisisInCheckInBand_AnswerCarriesTheCheckIn()
+    {
+        var rules = new GuardrailDecision(Route.Referral, "referral", ["referral.my-symptoms"], false);
+
+        var fused = RouteFusion.Fuse(rules, ScriptedSemanticIndex.Scores((Route.Answer, 0.92f), (Route.Crisis, 0.16f)), Release(0.9f));
+
+        Assert.Null(fused.Decision.Route);
+        Assert.True(fused.Routing.CheckIn);
+        Assert.True(fused.Decision.MentionsSelfHarm);
+    }
+
+    private static RouteThresholds Release(float release) => Thresholds with { ReferralRelease = release };
 
     [Fact]
     public void Fuse_SameInputs_SameRoute()

@@ -147,7 +147,7 @@ public static class IndexCommand
                 $"  {route.Route,-12} {route.Count,4}  {route.Recall,6:P0}  {route.Precision,9:P0}  {threshold,9:0.000}  {route.RecallAtThreshold,10:P0}  {route.FalseRateAtThreshold,9:P1}"));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  check-in from crisis {calibration.CrisisCheckIn:0.000}, emergency {calibration.EmergencyCheckIn:0.000}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  check-in from crisis {calibration.CrisisCheckIn:0.000}, emergency {calibration.EmergencyCheckIn:0.000}; a referral rule set aside from answer {calibration.ReferralRelease:0.000}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  FAQ paraphrase match from cosine {calibration.FaqMatch:0.000}"));
         output.WriteLine(calibration.UncoveredQuestions == 0
             ? "  confidence gate: words only (no reviewed uncovered questions to calibrate its meaning layer on)"

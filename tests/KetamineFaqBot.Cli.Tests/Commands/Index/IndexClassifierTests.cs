@@ -49,6 +49,7 @@ public sealed class IndexClassifierTests : IDisposable
         }
 
         Assert.Contains("check-in from crisis", output, StringComparison.Ordinal);
+        Assert.Matches(@"a referral rule set aside from answer (0\.9\d\d|1\.000)", output);
         var manifest = File.ReadAllText(Path.Combine(Root, "versions", File.ReadAllText(Path.Combine(Root, "current")).Trim(), "manifest.json"));
         Assert.Contains("threshold.crisis", manifest, StringComparison.Ordinal);
     }
