@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using KetamineFaqBot.Load.Driving;
@@ -34,7 +35,7 @@ internal static class LoadRunner
             await using var sink = await ConnectorSink.StartAsync(cancellationToken);
             using var echo = await StartEchoAsync(work, progress, cancellationToken);
             var echoReadyMb = ProcessMemory.CurrentMegabytes(echo.ProcessId);
-            using var bot = await StartBotAsync(settings, work, progress, cancellationToken);
+            using var bot = await StartBotAsync(settings, sink.BaseAddress, work, progress, cancellationToken);
             var botReadyMb = ProcessMemory.CurrentMegabytes(bot.ProcessId);
 
             var scenarios = new List<ScenarioReport>();
@@ -100,7 +101,7 @@ internal static class LoadRunner
         return echo;
     }
 
-    private static async Task<ServerProcess> StartBotAsync(LoadSettings settings, string work, TextWriter progress, CancellationToken cancellationToken)
+    private static async Task<ServerProcess> StartBotAsync(LoadSettings settings, Uri sinkAddress, string work, TextWriter progress, CancellationToken cancellationToken)
     {
         await progress.WriteLineAsync("starting the bot (the index is built on first start)…");
         var url = FreePort.NextLoopbackUrl();
@@ -109,6 +110,8 @@ internal static class LoadRunner
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Urls"] = url.GetLeftPart(UriPartial.Authority),
             ["Bot__AllowAnonymous"] = "true",
+            // The sink is already listening: its port is the one loopback port the anonymous bot may reply to.
+            ["Bot__AllowedLoopbackReplyPorts__0"] = sinkAddress.Port.ToString(CultureInfo.InvariantCulture),
             ["Bot__MessagesPerMinutePerConversation"] = "100000",
             ["DirectLine__ConversationsPerMinutePerIp"] = "100000",
             ["DirectLine__ActivitiesPerMinutePerConversation"] = "100000",

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace KetamineFaqBot.Bot.Extensions;
 
 /// <summary>
-/// /api/messages: the connector client and the anonymous-mode defaults of the three authentication seams. With
-/// Bot:MicrosoftAppId set, JWT validation, MSAL tokens and the host allowlist replace them.
+/// /api/messages: the connector client, the serviceUrl allowlist (both modes) and the anonymous-mode defaults of the
+/// inbound and outbound authentication seams. With Bot:MicrosoftAppId set, JWT validation and MSAL tokens replace them.
 /// </summary>
 public static class BotFrameworkExtensions
 {
@@ -26,12 +26,17 @@ public static class BotFrameworkExtensions
             services.AddBotFrameworkAuthentication(builder.Configuration);
             services.AddSingleton<IInboundAuthenticator, JwtInboundAuthenticator>();
             services.AddSingleton<IOutboundTokenSource, MsalTokenSource>();
-            services.AddSingleton<IServiceUrlPolicy, AllowlistServiceUrlPolicy>();
+        }
+        else
+        {
+            // SAFETY: anonymous mode sends no token, but its replies are confined by the same allowlist: loopback
+            // serviceUrls on Bot:AllowedLoopbackReplyPorts only.
+            services.AddServiceUrlAllowlist(builder.Configuration);
         }
 
+        services.AddSingleton<IServiceUrlPolicy, AllowlistServiceUrlPolicy>();
         services.TryAddSingleton<IInboundAuthenticator, AnonymousInboundAuthenticator>();
         services.TryAddSingleton<IOutboundTokenSource, AnonymousOutboundTokenSource>();
-        services.TryAddSingleton<IServiceUrlPolicy, LoopbackServiceUrlPolicy>();
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<IConnectorClient, ConnectorClient>();

@@ -12,8 +12,9 @@ public sealed class BotOptions
     public const string SectionName = "Bot";
 
     /// <summary>
-    /// Empty means anonymous mode: no inbound JWT, no outbound token, loopback serviceUrls only. Read here only to
-    /// decide that mode; <see cref="BotFramework.Authentication.BotAuthenticationOptions"/> binds the same key.
+    /// Empty means anonymous mode: no inbound JWT, no outbound token, loopback serviceUrls on the allowed reply ports only.
+    /// Read here only to decide that mode; <see cref="BotFramework.Authentication.BotAuthenticationOptions"/> binds the
+    /// same key and holds the reply ports.
     /// </summary>
     public string? MicrosoftAppId { get; set; }
 

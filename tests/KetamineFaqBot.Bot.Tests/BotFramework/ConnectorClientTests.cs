@@ -1,7 +1,9 @@
 using System.Net;
 using KetamineFaqBot.Bot.BotFramework;
+using KetamineFaqBot.Bot.BotFramework.Authentication;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KetamineFaqBot.Bot.Tests.BotFramework;
 
@@ -18,15 +20,18 @@ public sealed class ConnectorClientTests
     public void BuildUri_NoReplyToId_PostsToConversation() =>
         Assert.Equal("http://127.0.0.1:9/v3/conversations/c/activities", ConnectorClient.BuildUri(new Uri("http://127.0.0.1:9"), "c", null).AbsoluteUri);
 
-    [Fact]
-    public async Task SendAsync_DisallowedServiceUrl_ThrowsBeforeTokenOrRequest()
+    [Theory]
+    [InlineData("http://10.1.2.3/")]
+    [InlineData("http://127.0.0.1:6379/")]
+    [InlineData("http://user@127.0.0.1:9/")]
+    public async Task SendAsync_DisallowedServiceUrl_ThrowsBeforeTokenOrRequest(string serviceUrl)
     {
         var handler = new RecordingHandler();
         var tokens = new CountingTokenSource();
-        var client = new ConnectorClient(new SingleClientFactory(handler), new LoopbackServiceUrlPolicy(), tokens, Microsoft.Extensions.Options.Options.Create(new BotOptions()));
+        var client = new ConnectorClient(new SingleClientFactory(handler), Policy(), tokens, Microsoft.Extensions.Options.Options.Create(new BotOptions()));
 
         await Assert.ThrowsAsync<ConnectorException>(() =>
-            client.SendAsync(new Uri("http://10.1.2.3/"), "c", new Activity { Type = "message" }));
+            client.SendAsync(new Uri(serviceUrl), "c", new Activity { Type = "message" }));
 
         Assert.Equal(0, handler.Requests);
         Assert.Equal(0, tokens.Calls);
@@ -37,7 +42,7 @@ public sealed class ConnectorClientTests
     {
         var handler = new RecordingHandler();
         var client = new ConnectorClient(
-            new SingleClientFactory(handler), new LoopbackServiceUrlPolicy(), new CountingTokenSource { Token = "tok" },
+            new SingleClientFactory(handler), Policy(), new CountingTokenSource { Token = "tok" },
             Microsoft.Extensions.Options.Options.Create(new BotOptions()));
 
         var id = await client.SendAsync(new Uri("http://127.0.0.1:9/"), "c", new Activity { Type = "message", Id = "x", ReplyToId = "r" });
@@ -48,16 +53,25 @@ public sealed class ConnectorClientTests
     }
 
     [Theory]
-    [InlineData("http://127.0.0.1:3978/", true, true)]
-    [InlineData("http://localhost:3978/", true, true)]
-    [InlineData("http://[::1]:3978/", true, true)]
+    [InlineData("http://127.0.0.1:9/", true, true)]
+    [InlineData("http://localhost:9/", true, true)]
+    [InlineData("http://[::1]:9/", true, true)]
+    [InlineData("http://127.0.0.1:3978/", true, false)]
+    [InlineData("http://127.0.0.1:9/", false, false)]
     [InlineData("http://169.254.169.254/", true, false)]
-    [InlineData("https://smba.trafficmanager.net/amer/", true, false)]
     [InlineData("https://smba.trafficmanager.net/amer/", false, true)]
     [InlineData("https://evil.trafficmanager.net/", false, false)]
     [InlineData("http://smba.trafficmanager.net/", false, false)]
-    public void LoopbackServiceUrlPolicy_IsAllowed(string url, bool anonymous, bool expected) =>
-        Assert.Equal(expected, new LoopbackServiceUrlPolicy().IsAllowed(new Uri(url), anonymous));
+    public void AllowlistServiceUrlPolicy_IsAllowed(string url, bool anonymous, bool expected) =>
+        Assert.Equal(expected, Policy().IsAllowed(new Uri(url), anonymous));
+
+    /// <summary>The registered policy, with port 9 (where these tests send) as the only loopback reply port.</summary>
+    private static AllowlistServiceUrlPolicy Policy()
+    {
+        var options = new BotAuthenticationOptions();
+        options.AllowedLoopbackReplyPorts.Add("9");
+        return new AllowlistServiceUrlPolicy(new ServiceUrlAllowlist(Microsoft.Extensions.Options.Options.Create(options), NullLogger<ServiceUrlAllowlist>.Instance));
+    }
 
     private sealed class CountingTokenSource : IOutboundTokenSource
     {

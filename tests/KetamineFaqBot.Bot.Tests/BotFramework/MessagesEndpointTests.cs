@@ -15,7 +15,11 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _host = BotTestHost.Start(new Dictionary<string, string?> { ["Bot:MessagesPerMinutePerConversation"] = "3" });
+        _host = BotTestHost.Start(new Dictionary<string, string?>
+        {
+            ["Bot:MessagesPerMinutePerConversation"] = "3",
+            [FakeConnector.ReplyPortSetting] = _connector.ReplyPort,
+        });
         _http = _host.CreateHttpClient();
     }
 

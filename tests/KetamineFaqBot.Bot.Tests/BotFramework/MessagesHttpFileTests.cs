@@ -12,11 +12,11 @@ namespace KetamineFaqBot.Bot.Tests.BotFramework;
 /// <summary>
 /// Keeps src/KetamineFaqBot.Bot/KetamineFaqBot.Bot.http honest: every /api/messages request in it is sent to a local-mode
 /// host and must get the status its title names ("### title — NNN …"). Replies go to a fake connector instead of the
-/// file's 127.0.0.1:3978.
+/// file's 127.0.0.1:53978 (a port in the default Bot:AllowedLoopbackReplyPorts); the host lists the connector's port instead.
 /// </summary>
 public sealed partial class MessagesHttpFileTests : IAsyncLifetime
 {
-    private const string FileServiceUrl = "http://127.0.0.1:3978/";
+    private const string FileServiceUrl = "http://127.0.0.1:53978/";
 
     private FakeConnector _connector = null!;
     private BotTestHost _host = null!;
@@ -25,7 +25,11 @@ public sealed partial class MessagesHttpFileTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _host = BotTestHost.Start(new Dictionary<string, string?> { ["Bot:MessagesPerMinutePerConversation"] = "30" });
+        _host = BotTestHost.Start(new Dictionary<string, string?>
+        {
+            ["Bot:MessagesPerMinutePerConversation"] = "30",
+            [FakeConnector.ReplyPortSetting] = _connector.ReplyPort,
+        });
         _http = _host.CreateHttpClient();
     }
 

@@ -24,7 +24,7 @@ public sealed class MessagesLengthLimitTests : IAsyncLifetime
     [Fact]
     public async Task Message_OneCharacterOverDefaultLimit_GetsPleaseShortenTextAndNoAnswer()
     {
-        await using var host = BotTestHost.StartWithRealAnswers();
+        await using var host = BotTestHost.StartWithRealAnswers(new Dictionary<string, string?> { [FakeConnector.ReplyPortSetting] = _connector.ReplyPort });
 
         var reply = await AskAsync(host, "conv-1001", Question(1001));
 
@@ -38,7 +38,11 @@ public sealed class MessagesLengthLimitTests : IAsyncLifetime
     public async Task Message_ConfiguredLimit_IsTheOnlyLimit()
     {
         // 2,500 characters passed no earlier check before this limit became the only one (the host had its own 2,000).
-        await using var host = BotTestHost.StartWithRealAnswers(new Dictionary<string, string?> { ["Messages:MaxLength"] = "3000" });
+        await using var host = BotTestHost.StartWithRealAnswers(new Dictionary<string, string?>
+        {
+            ["Messages:MaxLength"] = "3000",
+            [FakeConnector.ReplyPortSetting] = _connector.ReplyPort,
+        });
 
         var within = await AskAsync(host, "conv-2500", Question(2500));
         var over = await AskAsync(host, "conv-3001", Question(3001));

@@ -32,6 +32,7 @@ public sealed class MessagesTurnErrorTests : IAsyncLifetime, IDisposable
             {
                 ["Logging:LogLevel:Default"] = "Trace",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+                [FakeConnector.ReplyPortSetting] = _connector.ReplyPort,
             },
             services =>
             {

@@ -26,7 +26,7 @@ public sealed class MessagesTypingTests : IAsyncLifetime
     {
         _connector = await FakeConnector.StartAsync();
         _host = BotTestHost.Start(
-            new Dictionary<string, string?> { ["Bot:TypingDelayMilliseconds"] = "1000" },
+            new Dictionary<string, string?> { ["Bot:TypingDelayMilliseconds"] = "1000", [FakeConnector.ReplyPortSetting] = _connector.ReplyPort },
             services => services.AddSingleton<TimeProvider>(_clock));
         _http = _host.CreateHttpClient();
     }

@@ -28,6 +28,7 @@ public sealed class LogInjectionTests : IAsyncLifetime, IDisposable
             {
                 ["Logging:LogLevel:Default"] = "Trace",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
+                [FakeConnector.ReplyPortSetting] = _connector.ReplyPort,
             },
             services => services.AddSingleton<ILoggerProvider>(_logs));
         _http = _host.CreateHttpClient();

@@ -34,6 +34,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
                 ["Storage:ConnectionString"] = _redis.ConnectionString,
                 ["Storage:RedisTimeoutMilliseconds"] = "500",
                 ["Bot:AllowAnonymous"] = "true",
+                [FakeConnector.ReplyPortSetting] = _connector.ReplyPort,
                 ["Admin:ApiKey"] = AdminKey,
             },
             services => services.AddSingleton<ILoggerProvider>(_logs));

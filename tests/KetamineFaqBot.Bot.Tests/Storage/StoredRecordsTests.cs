@@ -27,6 +27,7 @@ public sealed class StoredRecordsTests : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = DatabasePath,
             ["Bot:AllowAnonymous"] = "true",
+            [FakeConnector.ReplyPortSetting] = _connector.ReplyPort,
         });
         _http = _host.CreateHttpClient();
     }

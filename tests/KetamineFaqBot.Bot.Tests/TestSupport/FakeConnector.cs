@@ -21,7 +21,16 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private FakeConnector(WebApplication app) => _app = app;
 
+    /// <summary>
+    /// The setting that lets an anonymous bot reply here: start the connector first, then the bot with
+    /// <c>[ReplyPortSetting] = ReplyPort</c>.
+    /// </summary>
+    public const string ReplyPortSetting = "Bot:AllowedLoopbackReplyPorts:0";
+
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>This connector's port, the value for <see cref="ReplyPortSetting"/>.</summary>
+    public string ReplyPort => BaseAddress.Port.ToString(CultureInfo.InvariantCulture);
 
     public static async Task<FakeConnector> StartAsync()
     {

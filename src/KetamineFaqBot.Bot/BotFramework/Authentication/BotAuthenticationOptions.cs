@@ -4,8 +4,8 @@ namespace KetamineFaqBot.Bot.BotFramework.Authentication;
 
 /// <summary>
 /// Bot Framework credentials and token-validation settings, bound from the <c>Bot</c> section: the only type that
-/// reads the registration's password, app type and tenant id. Cross-field rules (tenant id for SingleTenant,
-/// allowlist syntax, https metadata) live in <see cref="BotAuthenticationOptionsValidator"/>.
+/// reads the registration's password, app type and tenant id, and the one that says where replies may go (in both
+/// modes). Cross-field rules (tenant id for SingleTenant, allowlist and port syntax, https metadata) live in <see cref="BotAuthenticationOptionsValidator"/>.
 /// </summary>
 public sealed class BotAuthenticationOptions
 {
@@ -28,6 +28,14 @@ public sealed class BotAuthenticationOptions
         "smba.infra.gov.teams.microsoft.us",
         "smba.infra.dod.teams.microsoft.us",
     ];
+
+    /// <summary>
+    /// Loopback ports a reply may go to in anonymous mode, used when <see cref="AllowedLoopbackReplyPorts"/> is empty.
+    /// The Bot Framework Emulator (v4) serves its connector on <c>http://localhost:{port}</c> with a port the operating
+    /// system assigns afresh at every start, from its ephemeral range: 49152–65535 on Windows and macOS, 32768–60999 on
+    /// Linux. The default covers those ranges and nothing below them, where local services listen on fixed ports.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultAllowedLoopbackReplyPorts { get; } = ["32768-65535"];
 
     /// <summary>The bot's Microsoft app id. Empty means anonymous mode (local development only).</summary>
     public string? MicrosoftAppId { get; set; }
@@ -68,6 +76,12 @@ public sealed class BotAuthenticationOptions
     /// </summary>
     public IList<string> AllowedServiceUrlHosts { get; } = new List<string>();
 
+    /// <summary>
+    /// Anonymous mode only: the ports a loopback serviceUrl may name, each a port (<c>3978</c>) or an inclusive range
+    /// (<c>49152-65535</c>). Empty means <see cref="DefaultAllowedLoopbackReplyPorts"/>.
+    /// </summary>
+    public IList<string> AllowedLoopbackReplyPorts { get; } = new List<string>();
+
     /// <summary>Clock skew tolerated on token lifetimes.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:15:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
@@ -86,4 +100,8 @@ public sealed class BotAuthenticationOptions
     /// <summary>The allowlist in force: the configured hosts, or the defaults when none are configured.</summary>
     public IReadOnlyList<string> EffectiveAllowedServiceUrlHosts =>
         AllowedServiceUrlHosts.Count == 0 ? DefaultAllowedServiceUrlHosts : [.. AllowedServiceUrlHosts];
+
+    /// <summary>The loopback reply ports in force: the configured entries, or the defaults when none are configured.</summary>
+    public IReadOnlyList<string> EffectiveAllowedLoopbackReplyPorts =>
+        AllowedLoopbackReplyPorts.Count == 0 ? DefaultAllowedLoopbackReplyPorts : [.. AllowedLoopbackReplyPorts];
 }

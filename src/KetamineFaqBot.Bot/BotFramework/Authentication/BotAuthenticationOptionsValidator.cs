@@ -9,7 +9,11 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, BotAuthenticationOptions options)
     {
-        IReadOnlyList<string> errors = GetErrors(options);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Without an app id the credentials, metadata and token settings are unused, so they are not checked; where
+        // replies may go matters in both modes.
+        IReadOnlyList<string> errors = options.IsAuthenticationDisabled ? GetReplyDestinationErrors(options) : GetErrors(options);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -93,6 +97,25 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
             errors.Add($"{prefix}ClockSkew must be between 0 and 15 minutes.");
         }
 
+        foreach (string endorsement in options.RequiredEndorsements)
+        {
+            if (string.IsNullOrWhiteSpace(endorsement))
+            {
+                errors.Add($"{prefix}RequiredEndorsements must not contain empty entries.");
+            }
+        }
+
+        errors.AddRange(GetReplyDestinationErrors(options));
+        return errors;
+    }
+
+    /// <summary>Problems with the settings that decide where replies may go: the host allowlist and the loopback reply ports.</summary>
+    public static IReadOnlyList<string> GetReplyDestinationErrors(BotAuthenticationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        string prefix = BotAuthenticationOptions.SectionName + ":";
+
         foreach (string entry in options.AllowedServiceUrlHosts)
         {
             if (!HostPattern.TryParse(entry, out _, out string? error))
@@ -101,11 +124,11 @@ public sealed class BotAuthenticationOptionsValidator : IValidateOptions<BotAuth
             }
         }
 
-        foreach (string endorsement in options.RequiredEndorsements)
+        foreach (string entry in options.AllowedLoopbackReplyPorts)
         {
-            if (string.IsNullOrWhiteSpace(endorsement))
+            if (!PortRange.TryParse(entry, out _, out string? error))
             {
-                errors.Add($"{prefix}RequiredEndorsements must not contain empty entries.");
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}AllowedLoopbackReplyPorts: {error}"));
             }
         }
 

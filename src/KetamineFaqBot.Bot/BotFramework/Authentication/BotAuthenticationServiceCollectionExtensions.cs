@@ -22,12 +22,7 @@ public static class BotAuthenticationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<BotAuthenticationOptions>()
-            .Bind(configuration.GetSection(BotAuthenticationOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>());
-
+        services.AddServiceUrlAllowlist(configuration);
         services.AddHttpClient(MetadataHttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
@@ -48,6 +43,24 @@ public static class BotAuthenticationServiceCollectionExtensions
             sp.GetRequiredService<ILogger<MsalOutboundTokenSource>>(),
             msalHttpClientFactory: null,
             sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Binds and validates <see cref="BotAuthenticationOptions"/> (section <c>Bot</c>) at start-up and registers
+    /// <see cref="ServiceUrlAllowlist"/>: all that anonymous mode needs, where no token is validated or sent but replies
+    /// still go only where the allowlist says. <see cref="AddBotFrameworkAuthentication"/> includes it; call one or the other.
+    /// </summary>
+    public static IServiceCollection AddServiceUrlAllowlist(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<BotAuthenticationOptions>()
+            .Bind(configuration.GetSection(BotAuthenticationOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>());
         services.TryAddSingleton<ServiceUrlAllowlist>();
         return services;
     }

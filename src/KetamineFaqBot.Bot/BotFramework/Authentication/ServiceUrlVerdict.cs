@@ -17,4 +17,7 @@ public enum ServiceUrlVerdict
 
     /// <summary>The host is not on the allowlist.</summary>
     HostNotAllowed,
+
+    /// <summary>Anonymous mode: a loopback host on a port that is not on the loopback reply ports.</summary>
+    LoopbackPortNotAllowed,
 }

@@ -97,6 +97,70 @@ public sealed class BotAuthenticationOptionsTests
     }
 
     [Fact]
+    public void Defaults_LoopbackReplyPortsCoverTheEphemeralRangesOnly()
+    {
+        var options = new BotAuthenticationOptions();
+
+        Assert.Equal(["32768-65535"], options.EffectiveAllowedLoopbackReplyPorts);
+    }
+
+    [Fact]
+    public void Bind_LoopbackReplyPorts_ReplaceDefaults()
+    {
+        BotAuthenticationOptions options = Resolve(new Dictionary<string, string?>
+        {
+            ["Bot:AllowedLoopbackReplyPorts:0"] = "3978",
+            ["Bot:AllowedLoopbackReplyPorts:1"] = "49152-65535",
+        });
+
+        Assert.Equal(["3978", "49152-65535"], options.EffectiveAllowedLoopbackReplyPorts);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    [InlineData("70000-70010")]
+    [InlineData("5000-4000")]
+    [InlineData("3978,3979")]
+    [InlineData("emulator")]
+    [InlineData(" ")]
+    public void Resolve_InvalidLoopbackReplyPort_FailsAtStartNamingTheSetting(string entry)
+    {
+        // Checked in anonymous mode too, the only mode that uses it.
+        OptionsValidationException error = Assert.Throws<OptionsValidationException>(() => Resolve(new Dictionary<string, string?>
+        {
+            ["Bot:AllowedLoopbackReplyPorts:0"] = "3978",
+            ["Bot:AllowedLoopbackReplyPorts:1"] = entry,
+        }));
+
+        Assert.Contains("Bot:AllowedLoopbackReplyPorts", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{entry}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("65535")]
+    [InlineData("3978")]
+    [InlineData("49152-65535")]
+    [InlineData(" 3978 - 3980 ")]
+    public void GetErrors_ValidLoopbackReplyPort_NoError(string entry)
+    {
+        var options = new BotAuthenticationOptions();
+        options.AllowedLoopbackReplyPorts.Add(entry);
+
+        Assert.Empty(BotAuthenticationOptionsValidator.GetErrors(options));
+    }
+
+    [Fact]
+    public void Resolve_NoAppIdWithIncompleteCredentials_NotChecked()
+    {
+        // Without an app id the credentials are unused; only where replies may go is checked.
+        BotAuthenticationOptions options = Resolve(new Dictionary<string, string?> { ["Bot:MicrosoftAppType"] = "SingleTenant" });
+
+        Assert.True(options.IsAuthenticationDisabled);
+    }
+
+    [Fact]
     public void AddBotFrameworkAuthentication_AnonymousConfiguration_ResolvesAllServices()
     {
         using ServiceProvider provider = BuildProvider(new Dictionary<string, string?>());

@@ -1,4 +1,6 @@
 using KetamineFaqBot.Bot.BotFramework.Authentication;
+using KetamineFaqBot.Bot.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -58,12 +60,88 @@ public sealed class ServiceUrlAllowlistTests
 
     [Theory]
     [InlineData("http://localhost:3978/")]
-    [InlineData("http://127.0.0.1:50000/")]
-    [InlineData("http://[::1]:50000/")]
-    [InlineData("https://localhost:5001/")]
-    public void Evaluate_LoopbackInAnonymousMode_Allowed(string serviceUrl)
+    [InlineData("http://127.0.0.1:3978/")]
+    [InlineData("http://[::1]:3978/")]
+    [InlineData("https://localhost:3978/")]
+    [InlineData("http://127.0.0.1:49152/emulator/")]
+    [InlineData("http://localhost:65535/")]
+    public void Evaluate_LoopbackOnListedPortInAnonymousMode_Allowed(string serviceUrl)
     {
-        Assert.Equal(ServiceUrlVerdict.Allowed, Create().Evaluate(new Uri(serviceUrl), anonymousMode: true));
+        Assert.Equal(ServiceUrlVerdict.Allowed, CreateWithPorts("3978", "49152-65535").Evaluate(new Uri(serviceUrl), anonymousMode: true));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:3979/")]
+    [InlineData("http://127.0.0.1:6379/")]
+    [InlineData("http://[::1]:5080/")]
+    [InlineData("https://localhost:49151/")]
+    [InlineData("http://localhost/")]
+    [InlineData("https://127.0.0.1/")]
+    public void Evaluate_LoopbackOnUnlistedPortInAnonymousMode_LoopbackPortNotAllowed(string serviceUrl)
+    {
+        Assert.Equal(ServiceUrlVerdict.LoopbackPortNotAllowed, CreateWithPorts("3978", "49152-65535").Evaluate(new Uri(serviceUrl), anonymousMode: true));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:32768/", ServiceUrlVerdict.Allowed)]
+    [InlineData("http://localhost:49152/", ServiceUrlVerdict.Allowed)]
+    [InlineData("http://[::1]:60999/", ServiceUrlVerdict.Allowed)]
+    [InlineData("http://localhost:65535/", ServiceUrlVerdict.Allowed)]
+    [InlineData("http://localhost:32767/", ServiceUrlVerdict.LoopbackPortNotAllowed)]
+    [InlineData("http://localhost:3978/", ServiceUrlVerdict.LoopbackPortNotAllowed)]
+    [InlineData("http://127.0.0.1:6379/", ServiceUrlVerdict.LoopbackPortNotAllowed)]
+    public void Evaluate_LoopbackInAnonymousModeWithDefaultPorts_AllowsOnlyTheEphemeralRanges(string serviceUrl, ServiceUrlVerdict expected)
+    {
+        Assert.Equal(expected, Create().Evaluate(new Uri(serviceUrl), anonymousMode: true));
+    }
+
+    [Theory]
+    [InlineData("http://user@127.0.0.1:3978/")]
+    [InlineData("http://user:password@localhost:3978/")]
+    [InlineData("http://localhost:3978@127.0.0.1:3978/")]
+    public void Evaluate_UserInfoOnListedLoopbackPortInAnonymousMode_HasUserInfo(string serviceUrl)
+    {
+        Assert.Equal(ServiceUrlVerdict.HasUserInfo, CreateWithPorts("3978").Evaluate(new Uri(serviceUrl), anonymousMode: true));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:3978/", ServiceUrlVerdict.InsecureScheme)]
+    [InlineData("http://localhost:3978/", ServiceUrlVerdict.InsecureScheme)]
+    [InlineData("https://localhost:3978/", ServiceUrlVerdict.HostNotAllowed)]
+    [InlineData("https://[::1]:3978/", ServiceUrlVerdict.HostNotAllowed)]
+    public void Evaluate_LoopbackOnListedPortWithCredentials_Refused(string serviceUrl, ServiceUrlVerdict expected)
+    {
+        Assert.Equal(expected, CreateWithPorts("3978").Evaluate(new Uri(serviceUrl), anonymousMode: false));
+    }
+
+    [Fact]
+    public void Evaluate_RefusedLoopbackPort_LogsHostAndPortOnly()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        var options = new BotAuthenticationOptions();
+        options.AllowedLoopbackReplyPorts.Add("3978");
+        var allowlist = new ServiceUrlAllowlist(Microsoft.Extensions.Options.Options.Create(options), factory.CreateLogger<ServiceUrlAllowlist>());
+
+        allowlist.Evaluate(new Uri("http://127.0.0.1:6379/secret/path?key=value"), anonymousMode: true);
+
+        var entry = Assert.Single(logs.Entries, e => e.EventId.Id == 4130);
+        Assert.Equal("Reply refused: serviceUrl LoopbackPortNotAllowed (host 127.0.0.1, port 6379).", entry.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    [InlineData("-1")]
+    [InlineData("3978-")]
+    [InlineData("5000-4000")]
+    [InlineData("http")]
+    [InlineData("")]
+    public void Constructor_InvalidLoopbackPort_Throws(string entry)
+    {
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => CreateWithPorts(entry));
+
+        Assert.Contains("Bot:AllowedLoopbackReplyPorts", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -127,6 +205,17 @@ public sealed class ServiceUrlAllowlistTests
         foreach (string host in hosts)
         {
             options.AllowedServiceUrlHosts.Add(host);
+        }
+
+        return new ServiceUrlAllowlist(Microsoft.Extensions.Options.Options.Create(options), NullLogger<ServiceUrlAllowlist>.Instance);
+    }
+
+    private static ServiceUrlAllowlist CreateWithPorts(params string[] ports)
+    {
+        var options = new BotAuthenticationOptions();
+        foreach (string port in ports)
+        {
+            options.AllowedLoopbackReplyPorts.Add(port);
         }
 
         return new ServiceUrlAllowlist(Microsoft.Extensions.Options.Options.Create(options), NullLogger<ServiceUrlAllowlist>.Instance);

@@ -4,7 +4,7 @@ namespace KetamineFaqBot.Bot.BotFramework.Authentication.Logging;
 
 /// <summary>
 /// Source-generated log messages for Bot Framework authentication (event ids 4100–4149).
-/// Reasons, paths, channel ids and hosts only: never tokens, secrets or message text.
+/// Reasons, paths, channel ids, hosts and ports only: never tokens, secrets or message text.
 /// </summary>
 internal static partial class AuthenticationLog
 {
@@ -32,6 +32,6 @@ internal static partial class AuthenticationLog
     [LoggerMessage(EventId = 4121, Level = LogLevel.Error, Message = "Outbound token request with credential {Kind} failed: {ErrorCode}.")]
     public static partial void OutboundTokenFailed(ILogger logger, OutboundCredentialKind kind, string errorCode);
 
-    [LoggerMessage(EventId = 4130, Level = LogLevel.Warning, Message = "Reply refused: serviceUrl {Verdict} (host {Host}).")]
-    public static partial void ServiceUrlRefused(ILogger logger, ServiceUrlVerdict verdict, string? host);
+    [LoggerMessage(EventId = 4130, Level = LogLevel.Warning, Message = "Reply refused: serviceUrl {Verdict} (host {Host}, port {Port}).")]
+    public static partial void ServiceUrlRefused(ILogger logger, ServiceUrlVerdict verdict, string? host, int? port);
 }
