@@ -6,11 +6,13 @@ using KetamineFaqBot.Answering.Generative;
 using KetamineFaqBot.Answering.Logging;
 using KetamineFaqBot.Answering.Responses;
 using KetamineFaqBot.Answering.Routing;
+using KetamineFaqBot.Answering.Telemetry;
 using KetamineFaqBot.Answering.Text;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Retrieval;
 using KetamineFaqBot.Core.Semantics;
+using KetamineFaqBot.Core.Telemetry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -117,7 +119,7 @@ public sealed class AnswerPipeline : IAnswerService
     public async Task<Route> WarmUpAsync(CancellationToken cancellationToken = default)
     {
         var text = normaliser.Normalise(WarmUpQuestion).Text;
-        var (decision, _, embedding) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
+        var (decision, _, embedding) = await FuseAsync(text, Guard(text), cancellationToken);
         var query = focus.Focus(text, TermStatistics.For(retriever.Passages));
         var turn = new Turn("warm-up", "warm-up", text, Channel: "warm-up");
         var outcome = await AnswerFromCorpusAsync(turn, text, query, new StandaloneQuestion(text, embedding), decision, cancellationToken, tentative: true);
@@ -130,17 +132,32 @@ public sealed class AnswerPipeline : IAnswerService
     {
         ArgumentNullException.ThrowIfNull(turn);
         var started = Stopwatch.GetTimestamp();
-        var state = await store.LoadAsync(turn.ConversationId, cancellationToken);
+        ConversationState state;
+        using (var load = PipelineTelemetry.Stage(PipelineTelemetry.Store))
+        {
+            load?.SetTag(TelemetryNames.StoreOperationTag, "load");
+            state = await store.LoadAsync(turn.ConversationId, cancellationToken);
+        }
+
         var outcome = await RouteAsync(turn, state, cancellationToken);
 
         var crisisFlag = state.CrisisFlag || outcome.Answer.Route == Route.Crisis;
-        var answer = Finish(outcome, turn.Locale, state.CrisisFlag);
+        Answer answer;
+        using (var checks = PipelineTelemetry.Stage(PipelineTelemetry.Checks))
+        {
+            answer = Finish(outcome, turn.Locale, state.CrisisFlag);
+            checks?.SetTag(TelemetryNames.RouteTag, answer.Route.ToWire());
+        }
 
         var recent = state.RecentTurns
             .Append(new ConversationTurn(timeProvider.GetUtcNow(), outcome.Query, answer.Route.ToWire(), answer.Provenance.Passages))
             .TakeLast(KeptTurns)
             .ToList();
-        await store.SaveAsync(turn.ConversationId, new ConversationState(recent, crisisFlag), cancellationToken);
+        using (var save = PipelineTelemetry.Stage(PipelineTelemetry.Store))
+        {
+            save?.SetTag(TelemetryNames.StoreOperationTag, "save");
+            await store.SaveAsync(turn.ConversationId, new ConversationState(recent, crisisFlag), cancellationToken);
+        }
 
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var routeName = answer.Route.ToWire();
@@ -155,7 +172,7 @@ public sealed class AnswerPipeline : IAnswerService
         if (message.IsTooLong)
         {
             // SAFETY: a long message can still describe a crisis or an emergency; those routes win over "too long".
-            var (longDecision, longRouting, _) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
+            var (longDecision, longRouting, _) = await FuseAsync(text, Guard(text), cancellationToken);
             if (longDecision.Route is Route.Crisis or Route.Emergency)
             {
                 return Fixed(longDecision.Route.Value, longDecision.ResponseKey, longDecision, turn.Locale) with { Routing = longRouting };
@@ -173,7 +190,7 @@ public sealed class AnswerPipeline : IAnswerService
             return Fixed(Route.Smalltalk, "smalltalk.greeting", new GuardrailDecision(Route.Smalltalk, null, [EmptyRule], false), turn.Locale);
         }
 
-        var (decision, routing, embedding) = await FuseAsync(text, guardrails.Evaluate(text), cancellationToken);
+        var (decision, routing, embedding) = await FuseAsync(text, Guard(text), cancellationToken);
         var previous = state.RecentTurns.LastOrDefault(t => t.Route == RouteNames.ToWire(Route.Answer) && t.Query.Length > 0);
         var followUp = previous is not null && FollowUpContextualiser.IsFollowUp(text);
         var rescued = false;
@@ -265,6 +282,15 @@ public sealed class AnswerPipeline : IAnswerService
         return (semantic, embedding);
     }
 
+    /// <summary>The reviewed rules' decision on the message, as a stage of the turn's trace.</summary>
+    private GuardrailDecision Guard(string text)
+    {
+        using var span = PipelineTelemetry.Stage(PipelineTelemetry.Guardrails);
+        var decision = guardrails.Evaluate(text);
+        span?.SetTag(TelemetryNames.RouteTag, decision.Route?.ToWire());
+        return decision;
+    }
+
     /// <summary>
     /// The rules' decision heard together with the route classifier of the version served (see <see cref="RouteFusion"/>).
     /// Without a classifier (none configured, or a version without one) the rules decide alone.
@@ -278,8 +304,11 @@ public sealed class AnswerPipeline : IAnswerService
             return (rules, null, null);
         }
 
+        using var span = PipelineTelemetry.Stage(PipelineTelemetry.Classifier);
         var embedding = await embeddings!.GenerateVectorAsync(text, cancellationToken: cancellationToken);
         var fused = RouteFusion.Fuse(rules, semantic.Classify(text, embedding.Span), semantic.Thresholds);
+        span?.SetTag(TelemetryNames.RouteTag, fused.Decision.Route?.ToWire());
+        span?.SetTag(TelemetryNames.RoutingLayerTag, fused.Routing?.Layer);
         return (fused.Decision, fused.Routing, embedding);
     }
 
@@ -304,6 +333,62 @@ public sealed class AnswerPipeline : IAnswerService
         Turn turn, string question, string query, StandaloneQuestion standalone, GuardrailDecision decision, CancellationToken cancellationToken,
         bool tentative = false)
     {
+        var (semantic, vector, found, gateResult) = await RetrieveAsync(query, standalone, cancellationToken);
+        var hits = found.Fused;
+
+        // A paraphrase of a vetted FAQ question (typos and other words included) gets the vetted answer verbatim, even
+        // when neither gate layer finds the question covered.
+        if (!gateResult.Passed && semantic is not null && vector is { } embedding && FaqParaphrase(semantic, embedding) is { } paraphrase)
+        {
+            logger.FaqParaphraseMatched();
+            var paraphraseGate = gateResult with { Layer = ConfidenceGate.FaqParaphraseLayer };
+            var faqRequest = new ComposeRequest(question, query, [new SearchHit(paraphrase, gateResult.TopScore)], turn.Locale, TermStatistics.For(retriever.Passages));
+            var vetted = new ComposedAnswer(ExtractiveComposer.WithMarker(paraphrase.Text.Trim(), 1), [paraphrase], FaqComposer.Name);
+            using var paraphraseSpan = PipelineTelemetry.Stage(PipelineTelemetry.Compose);
+            paraphraseSpan?.SetTag(TelemetryNames.ComposerTag, vetted.Composer);
+            return Compose(faqRequest, vetted, hits, decision, paraphraseGate);
+        }
+
+        if (!gateResult.Passed)
+        {
+            logger.GateRefused(gateResult.TopScore, gateResult.Coverage);
+            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, !tentative, cancellationToken);
+        }
+
+        var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages), SentenceCosines(semantic, vector, hits));
+        ComposedAnswer? composed;
+        using (var composeSpan = PipelineTelemetry.Stage(PipelineTelemetry.Compose))
+        {
+            composed = faq.TryCompose(request);
+            if (composed is null && generative is not null)
+            {
+                composed = await generative.ComposeAsync(request, cancellationToken);
+            }
+
+            composed ??= extractive.Compose(request);
+            composeSpan?.SetTag(TelemetryNames.ComposerTag, composed.Composer);
+        }
+
+        // A question for a kind of fact (how long…) is not answered from passages that state none.
+        string? missing;
+        using (PipelineTelemetry.Stage(PipelineTelemetry.Checks))
+        {
+            missing = answerTypes.Unsupported(query, composed.Cited);
+        }
+
+        if (missing is not null)
+        {
+            logger.AnswerTypeUnsupported(missing);
+            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, !tentative, cancellationToken);
+        }
+
+        return Compose(request, composed, hits, decision, gateResult);
+    }
+
+    /// <summary>Both searches and the confidence gate: the hits for the question and whether they cover it.</summary>
+    private async Task<Retrieved> RetrieveAsync(string query, StandaloneQuestion standalone, CancellationToken cancellationToken)
+    {
+        using var span = PipelineTelemetry.Stage(PipelineTelemetry.Retrieval);
         var (semantic, vector) = await QuestionVectorAsync(standalone, cancellationToken);
         var found = search.Search(query, vector, options.RetrieveTop, cancellationToken);
         var model = semantic is null ? null : gate.MeaningModel(semantic);
@@ -327,42 +412,8 @@ public sealed class AnswerPipeline : IAnswerService
             }
         }
 
-        var hits = found.Fused;
-
-        // A paraphrase of a vetted FAQ question (typos and other words included) gets the vetted answer verbatim, even
-        // when neither gate layer finds the question covered.
-        if (!gateResult.Passed && semantic is not null && vector is { } embedding && FaqParaphrase(semantic, embedding) is { } paraphrase)
-        {
-            logger.FaqParaphraseMatched();
-            var paraphraseGate = gateResult with { Layer = ConfidenceGate.FaqParaphraseLayer };
-            var faqRequest = new ComposeRequest(question, query, [new SearchHit(paraphrase, gateResult.TopScore)], turn.Locale, TermStatistics.For(retriever.Passages));
-            var vetted = new ComposedAnswer(ExtractiveComposer.WithMarker(paraphrase.Text.Trim(), 1), [paraphrase], FaqComposer.Name);
-            return Compose(faqRequest, vetted, hits, decision, paraphraseGate);
-        }
-
-        if (!gateResult.Passed)
-        {
-            logger.GateRefused(gateResult.TopScore, gateResult.Coverage);
-            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, !tentative, cancellationToken);
-        }
-
-        var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages), SentenceCosines(semantic, vector, hits));
-        var composed = faq.TryCompose(request);
-        if (composed is null && generative is not null)
-        {
-            composed = await generative.ComposeAsync(request, cancellationToken);
-        }
-
-        composed ??= extractive.Compose(request);
-
-        // A question for a kind of fact (how long…) is not answered from passages that state none.
-        if (answerTypes.Unsupported(query, composed.Cited) is { } missing)
-        {
-            logger.AnswerTypeUnsupported(missing);
-            return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, !tentative, cancellationToken);
-        }
-
-        return Compose(request, composed, hits, decision, gateResult);
+        span?.SetTag(TelemetryNames.GateLayerTag, gateResult.Layer);
+        return new Retrieved(semantic, vector, found, gateResult);
     }
 
     private Outcome Compose(ComposeRequest request, ComposedAnswer composed, IReadOnlyList<SearchHit> hits, GuardrailDecision decision, GateResult gateResult)
@@ -384,6 +435,7 @@ public sealed class AnswerPipeline : IAnswerService
         if (recordGap)
         {
             await gaps.RecordAsync(new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, gateResult.TopScore), cancellationToken);
+            PipelineTelemetry.ContentGapRecorded(turn.Channel);
         }
 
         var noAnswer = Fixed(Route.NoAnswer, "no_answer", decision, turn.Locale);
@@ -423,6 +475,9 @@ public sealed class AnswerPipeline : IAnswerService
 
         return answer with { Text = text, Provenance = answer.Provenance with { Routing = outcome.Routing } };
     }
+
+    /// <summary>What retrieval found for a question and how the confidence gate judged it.</summary>
+    private sealed record Retrieved(ISemanticIndex? Semantic, ReadOnlyMemory<float>? Vector, HybridHits Found, GateResult Gate);
 
     /// <summary>The question as retrieval sees it, with its embedding when one was already made.</summary>
     private sealed record StandaloneQuestion(string Text, ReadOnlyMemory<float>? Embedding);

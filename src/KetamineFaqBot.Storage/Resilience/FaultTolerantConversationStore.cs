@@ -1,6 +1,7 @@
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Storage.Logging;
+using KetamineFaqBot.Storage.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -46,6 +47,7 @@ public sealed class FaultTolerantConversationStore : IConversationStore
         catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
         {
             StorageLog.StoreUnavailable(logger, "conversation load", StoreFaults.Name(ex));
+            StoreTelemetry.Failed("conversation load", ex);
             unread.Touch(hash);
 
             // SAFETY: whether this conversation has hit crisis cannot be read, so its answer carries the crisis
@@ -86,6 +88,7 @@ public sealed class FaultTolerantConversationStore : IConversationStore
         catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
         {
             StorageLog.StoreUnavailable(logger, "conversation save", StoreFaults.Name(ex));
+            StoreTelemetry.Failed("conversation save", ex);
         }
     }
 
@@ -106,6 +109,7 @@ public sealed class FaultTolerantConversationStore : IConversationStore
         catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
         {
             StorageLog.StoreUnavailable(logger, "conversation reset", StoreFaults.Name(ex));
+            StoreTelemetry.Failed("conversation reset", ex);
         }
     }
 

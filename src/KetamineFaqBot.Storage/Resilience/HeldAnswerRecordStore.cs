@@ -1,4 +1,5 @@
 using KetamineFaqBot.Core.Records;
+using KetamineFaqBot.Storage.Telemetry;
 
 namespace KetamineFaqBot.Storage.Resilience;
 
@@ -16,6 +17,7 @@ public sealed class HeldAnswerRecordStore(IAnswerRecordStore inner, HeldWrites h
         }
         catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
         {
+            StoreTelemetry.Failed("answer record lookup", ex);
             return null;
         }
     }

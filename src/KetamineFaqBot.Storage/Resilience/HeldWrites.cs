@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using KetamineFaqBot.Storage.Logging;
+using KetamineFaqBot.Storage.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace KetamineFaqBot.Storage.Resilience;
@@ -26,6 +27,7 @@ public sealed class HeldWrites(ILogger<HeldWrites> logger)
         catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
         {
             StorageLog.StoreUnavailable(logger, operation, StoreFaults.Name(ex));
+            StoreTelemetry.Failed(operation, ex);
             Hold(operation, write);
         }
     }
