@@ -4,6 +4,7 @@ using KetamineFaqBot.Bot.DirectLine;
 using KetamineFaqBot.Bot.Extensions;
 using KetamineFaqBot.Bot.Health;
 using KetamineFaqBot.Bot.Hosting;
+using KetamineFaqBot.Bot.Telemetry;
 using KetamineFaqBot.Bot.WebChat;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddDirectLine();
 builder.AddBotFramework();
 builder.AddAdmin();
 builder.AddSecurityHeaders();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapHealth();
 app.MapDirectLine();
 app.MapBotFramework();
 app.MapAdmin();
+app.MapMetrics();
 app.AnnounceWebChatUrl();
 app.Run();
 return StartupCheck.Ok;

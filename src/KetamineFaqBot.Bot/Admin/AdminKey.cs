@@ -13,13 +13,16 @@ public sealed class AdminKey(IOptions<AdminOptions> options)
     public const string HeaderName = "X-Api-Key";
 
     private readonly byte[] _expected = Hash(options.Value.ApiKey ?? string.Empty);
+    private readonly bool _configured = options.Value.Enabled;
 
     public AdminKeyPresented Check(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var presented = Presented(request);
+
+        // SAFETY: with no key configured no key is right: /metrics uses this check even while the admin API is off.
         return presented is null ? AdminKeyPresented.Missing
-            : CryptographicOperations.FixedTimeEquals(Hash(presented), _expected) ? AdminKeyPresented.Right
+            : _configured && CryptographicOperations.FixedTimeEquals(Hash(presented), _expected) ? AdminKeyPresented.Right
             : AdminKeyPresented.Wrong;
     }
 

@@ -1,11 +1,14 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KetamineFaqBot.Answering.Responses;
 using KetamineFaqBot.Bot.Protocol.Logging;
+using KetamineFaqBot.Bot.Telemetry;
 using KetamineFaqBot.Core.Answering;
 using KetamineFaqBot.Core.Conversations;
 using KetamineFaqBot.Core.Feedback;
 using KetamineFaqBot.Core.Records;
+using KetamineFaqBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -22,14 +25,21 @@ public sealed class TurnProcessor(
     IAnswerRecordStore answerRecords,
     IServiceProvider services,
     TimeProvider timeProvider,
+    BotMetrics metrics,
     ILogger<TurnProcessor> logger)
 {
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
 
-    public async Task<TurnResult> ProcessAsync(Activity activity, IActivitySender sender, CancellationToken cancellationToken = default)
+    public Task<TurnResult> ProcessAsync(Activity activity, IActivitySender sender, CancellationToken cancellationToken = default) =>
+        ProcessAsync(activity, sender, default, cancellationToken);
+
+    /// <param name="origin">The trace of the request that accepted the activity (the turn's span joins it); default
+    /// joins the current one.</param>
+    public async Task<TurnResult> ProcessAsync(Activity activity, IActivitySender sender, ActivityContext origin, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(sender);
+        using var span = TurnSpans.StartTurn(activity.Type, activity.ChannelId, origin);
         switch (activity.Type)
         {
             case ActivityTypes.Message:
@@ -60,6 +70,7 @@ public sealed class TurnProcessor(
             return;
         }
 
+        var started = timeProvider.GetTimestamp();
         try
         {
             // SAFETY: no length check here. The pipeline owns the one limit (Messages:MaxLength): it still lets a long
@@ -74,11 +85,16 @@ public sealed class TurnProcessor(
             // Provenance of every reply, findable by either key when feedback arrives at any instance. The store
             // keeps the question and reply text only when Privacy:StoreTranscripts is on, and then redacted.
             string[] replyKeys = string.IsNullOrEmpty(replyId) ? [feedbackKey] : [feedbackKey, replyId];
-            await answerRecords.RecordAsync(
-                new AnswerRecord(timeProvider.GetUtcNow(), ConversationHash.Of(conversationId), activity.ChannelId ?? "unknown", replyKeys, answer.Route, answer.Provenance, text, answer.Text),
-                cancellationToken);
+            using (TurnSpans.StartStore("answer record"))
+            {
+                await answerRecords.RecordAsync(
+                    new AnswerRecord(timeProvider.GetUtcNow(), ConversationHash.Of(conversationId), activity.ChannelId ?? "unknown", replyKeys, answer.Route, answer.Provenance, text, answer.Text),
+                    cancellationToken);
+            }
 
             var route = answer.Route.ToWire();
+            System.Diagnostics.Activity.Current?.SetTag(TelemetryNames.RouteTag, route);
+            metrics.Replied(route, activity.ChannelId, timeProvider.GetElapsedTime(started), answer.Provenance.Routing);
             TurnLog.Answered(logger, conversationId, activity.ChannelId, route);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -86,6 +102,8 @@ public sealed class TurnProcessor(
             // Only the exception type is logged: exception messages may quote the user's text.
             var exceptionType = ex.GetType().FullName ?? ex.GetType().Name;
             TurnLog.TurnFailed(logger, conversationId, activity.ChannelId, exceptionType);
+            System.Diagnostics.Activity.Current?.SetStatus(ActivityStatusCode.Error).SetTag(TelemetryNames.ErrorTypeTag, exceptionType);
+            metrics.TurnFailed(activity.ChannelId, timeProvider.GetElapsedTime(started));
             await RecoverAsync(activity, sender, conversationId, locale, cancellationToken);
         }
     }
@@ -232,6 +250,7 @@ public sealed class TurnProcessor(
         await feedbackStore.RecordAsync(
             new FeedbackRecord(timeProvider.GetUtcNow(), conversationId, activityId, rating, comment, answered?.Provenance),
             cancellationToken);
+        metrics.FeedbackRecorded(rating, activity.ChannelId);
         TurnLog.FeedbackRecorded(logger, rating, activityId, conversationId, answered is not null);
     }
 

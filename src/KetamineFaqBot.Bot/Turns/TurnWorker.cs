@@ -34,7 +34,7 @@ public sealed class TurnWorker(TurnDispatcher queue, IServiceScopeFactory scopeF
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             var processor = scope.ServiceProvider.GetRequiredService<TurnProcessor>();
-            await processor.ProcessAsync(item.Activity, item.Sender, stoppingToken);
+            await processor.ProcessAsync(item.Activity, item.Sender, item.Origin, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
