@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using KetamineFaqBot.Bot.Protocol;
+using KetamineFaqBot.Bot.Telemetry;
 using KetamineFaqBot.Bot.Tests.TestSupport;
 using KetamineFaqBot.Core.Conversations;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +64,7 @@ public sealed class TurnProcessorTests
         new RecordingAnswerRecordStore(),
         services,
         TimeProvider.System,
+        new BotMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), services),
         NullLogger<TurnProcessor>.Instance);
 
     private static Activity Message(string text) => new()
