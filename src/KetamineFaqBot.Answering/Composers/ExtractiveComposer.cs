@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KetamineFaqBot.Answering.Contextualisation;
 using KetamineFaqBot.Answering.Text;
 
@@ -12,6 +13,10 @@ namespace KetamineFaqBot.Answering.Composers;
 /// of the best overlap among the candidates) plus, when the version has a semantic layer, the sentence's cosine to the
 /// question, so that the sentence holding the fact in other words can lead. Uninformative words of the question
 /// ("used", "someone": prompts/query-focus.yaml) do not pick sentences.
+/// A question that asks why ("why do they space the sessions out?") also gets the sentence that follows the best one
+/// in its passage: the corpus states a practice and then its reason ("Spacing them out lowers the risk of tolerance"),
+/// and the reason shares no word with the question. It takes the place of the weakest other sentence when the answer
+/// would be too long.
 /// </remarks>
 public sealed class ExtractiveComposer(AnsweringOptions options, QueryFocus? focus = null)
 {
@@ -34,6 +39,11 @@ public sealed class ExtractiveComposer(AnsweringOptions options, QueryFocus? foc
 
     // How much a sentence's cosine to the question counts against its share of the best word overlap.
     private const double MeaningWeight = 0.5;
+
+    // A question asking for a reason.
+    private static readonly Regex ReasonQuestion = new(
+        @"\b(?:why|whys|y\s+(?:do|does|did|is|are|would|wouldn'?t|dont|don'?t|cant|can'?t)|how\s+come|what(?:'?s|\s+is)\s+the\s+(?:reason|point|logic)|for\s+what\s+reason)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public ComposedAnswer Compose(ComposeRequest request)
     {
@@ -111,12 +121,38 @@ public sealed class ExtractiveComposer(AnsweringOptions options, QueryFocus? foc
             words += candidate.Words;
         }
 
+        if (ReasonQuestion.IsMatch(request.Question))
+        {
+            WithReason(chosen, candidates);
+        }
+
         var ordered = chosen.OrderBy(c => c.Rank).ThenBy(c => c.Index).ToList();
         var positions = ordered.Select(c => c.Rank).Distinct().Select((rank, i) => (rank, position: i + 1))
             .ToDictionary(p => p.rank, p => p.position);
         var text = string.Join(" ", ordered.Select(c => WithMarker(c.Sentence, positions[c.Rank])));
         var cited = positions.OrderBy(p => p.Value).Select(p => passages[p.Key]).ToList();
         return new ComposedAnswer(text, cited, Name);
+    }
+
+    /// <summary>
+    /// Adds the sentence after the best chosen one in its passage (where the corpus gives its reasons), dropping the
+    /// weakest other sentences while the answer is over the sentence or word limit.
+    /// </summary>
+    private void WithReason(List<Candidate> chosen, List<Candidate> candidates)
+    {
+        var best = chosen.OrderByDescending(c => c.Fit).ThenBy(c => c.Rank).ThenBy(c => c.Index).First();
+        var reason = candidates.FirstOrDefault(c => c.Rank == best.Rank && c.Index == best.Index + 1);
+        if (reason is null || chosen.Contains(reason) || best.Words + reason.Words > options.MaxAnswerWords)
+        {
+            return;
+        }
+
+        chosen.Add(reason);
+        while (chosen.Count > MaxSentences || chosen.Sum(c => c.Words) > options.MaxAnswerWords)
+        {
+            var weakest = chosen.Where(c => c != best && c != reason).OrderBy(c => c.Fit).ThenByDescending(c => c.Rank).ThenByDescending(c => c.Index).First();
+            chosen.Remove(weakest);
+        }
     }
 
     /// <summary>Puts " [n]" before the sentence's closing punctuation ("… expensive [1].").</summary>

@@ -172,4 +172,47 @@ public sealed class ExtractiveComposerTests
 
         Assert.Equal("Doctors used it as an anaesthetic in the 1960s [1].", composed.Text);
     }
+
+    [Theory]
+    [InlineData("why are the sessions spread out over weeks")]
+    [InlineData("how come they spread the sessions out")]
+    [InlineData("y do they spread sessions out")]
+    [InlineData("what's the reason sessions are spread out")]
+    public void Compose_ReasonQuestion_TheSentenceAfterTheBestOneComesAlong(string question)
+    {
+        var spacing = TestCorpus.Section("precautions", "limited-frequency", "precautions", "Limited frequency",
+            "Treatment sessions are usually spread out over time. Spacing them out lowers the risk of tolerance or dependence.");
+        var hits = new[] { new SearchHit(spacing, 9f) };
+
+        var composed = Composer.Compose(new ComposeRequest(question, "sessions spread out weeks", hits));
+
+        Assert.Equal("Treatment sessions are usually spread out over time [1]. Spacing them out lowers the risk of tolerance or dependence [1].", composed.Text);
+    }
+
+    [Fact]
+    public void Compose_SameWordsWithoutAskingWhy_OnlyTheMatchingSentence()
+    {
+        var spacing = TestCorpus.Section("precautions", "limited-frequency", "precautions", "Limited frequency",
+            "Treatment sessions are usually spread out over time. Spacing them out lowers the risk of tolerance or dependence.");
+        var hits = new[] { new SearchHit(spacing, 9f) };
+
+        var composed = Composer.Compose(new ComposeRequest("are the sessions spread out over weeks", "sessions spread out weeks", hits));
+
+        Assert.Equal("Treatment sessions are usually spread out over time [1].", composed.Text);
+    }
+
+    [Fact]
+    public void Compose_ReasonQuestionWithAFullAnswer_TheReasonReplacesTheWeakestOtherSentence()
+    {
+        var spacing = TestCorpus.Section("precautions", "limited-frequency", "precautions", "Limited frequency",
+            "Treatment sessions are usually spread out over time. Spacing them out lowers the risk of tolerance or dependence.");
+        var other = TestCorpus.Section("benefits", "rapid", "benefits", "Rapid relief",
+            "Some sessions work within hours. Traditional antidepressants can take weeks. Effects of sessions can last a week.");
+        var hits = new[] { new SearchHit(spacing, 9f), new SearchHit(other, 8.5f) };
+
+        var composed = Composer.Compose(new ComposeRequest("why are sessions spread out over weeks", "sessions spread out weeks", hits));
+
+        Assert.StartsWith("Treatment sessions are usually spread out over time [1]. Spacing them out lowers the risk of tolerance or dependence [1].", composed.Text, StringComparison.Ordinal);
+        Assert.Equal(3, composed.Text.Split(" [").Length - 1);
+    }
 }
