@@ -41,7 +41,10 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     public const float SemanticFloor = 0.7f;
 
     /// <summary>Bumped when the signals or the fit change, so a model fitted by an older build is not used.</summary>
-    private const string CalibrationLayout = "gate-2";
+    private const string CalibrationLayout = "gate-3";
+
+    /// <summary>Reviewed questions of each kind whose cosines to a message are averaged (the neighbour signals).</summary>
+    public const int ReviewedNeighbours = 3;
 
     /// <summary>Passages looked at for coverage.</summary>
     private const int CoverageDepth = 3;
@@ -174,22 +177,53 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     }
 
     /// <summary>
-    /// Best cosine between the embedding and a reviewed question of the list (vectors are unit length), leaving out the
-    /// question at <paramref name="skip"/>: a reviewed question being fitted on is not its own neighbour.
+    /// Mean cosine between the embedding and its <see cref="ReviewedNeighbours"/> closest reviewed questions of the list
+    /// (vectors are unit length), leaving out the question at <paramref name="skip"/>: a reviewed question being fitted
+    /// on is not its own neighbour. Several neighbours rather than one, so that a single reviewed question worded like
+    /// the message does not decide alone.
     /// </summary>
-    private static double NearestReviewed(IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> questions, ReadOnlySpan<float> embedding, int skip)
+    internal static double NearestReviewed(IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> questions, ReadOnlySpan<float> embedding, int skip = -1)
     {
-        var best = 0.0;
+        Span<double> best = stackalloc double[ReviewedNeighbours];
+        var found = 0;
         for (var i = 0; i < questions.Count; i++)
         {
             var vector = questions[i].Vector.Span;
-            if (i != skip && vector.Length == embedding.Length)
+            if (i == skip || vector.Length != embedding.Length)
             {
-                best = Math.Max(best, System.Numerics.Tensors.TensorPrimitives.Dot(vector, embedding));
+                continue;
             }
+
+            double cosine = System.Numerics.Tensors.TensorPrimitives.Dot(vector, embedding);
+            var at = Math.Min(found, ReviewedNeighbours - 1);
+            if (found == ReviewedNeighbours && cosine <= best[at])
+            {
+                continue;
+            }
+
+            // Insertion into the short list, best first.
+            while (at > 0 && best[at - 1] < cosine)
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = cosine;
+            found = Math.Min(found + 1, ReviewedNeighbours);
         }
 
-        return best;
+        if (found == 0)
+        {
+            return 0;
+        }
+
+        var sum = 0.0;
+        for (var j = 0; j < found; j++)
+        {
+            sum += best[j];
+        }
+
+        return sum / found;
     }
 
     /// <summary>

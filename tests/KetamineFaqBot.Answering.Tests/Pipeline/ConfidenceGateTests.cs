@@ -251,13 +251,15 @@ public sealed class ConfidenceGateTests
     }
 
     [Fact]
-    public void Features_ReviewedQuestionCosines_NearestOfEachListLeavingOutTheOneBeingFitted()
+    public void Features_ReviewedQuestionCosines_MeanOfTheThreeNearestOfEachListLeavingOutTheOneBeingFitted()
     {
         var (gate, retriever) = SemanticGate();
         var semantic = CosineInTheVector();
         semantic.Covered.Add(("covered a", new[] { 0.6f, 0.8f }));
         semantic.Covered.Add(("covered b", new[] { 1f, 0f }));
-        semantic.Uncovered.Add(("uncovered c", new[] { 0.8f, 0.6f }));
+        semantic.Covered.Add(("covered c", new[] { 0f, 1f }));
+        semantic.Covered.Add(("covered d", new[] { 0.8f, 0.6f }));
+        semantic.Uncovered.Add(("uncovered e", new[] { 0.8f, 0.6f }));
         var hits = Hits(retriever, HalfCovered, (Passages[0], 0.5f));
         var detail = gate.CoverageDetail(HalfCovered, hits.Lexical);
         float[] embedding = [1f, 0f];
@@ -266,9 +268,22 @@ public sealed class ConfidenceGateTests
         var withoutItself = ConfidenceGate.Features(hits, detail, semantic, embedding, skipCovered: 1);
 
         Assert.Equal(CoverageModel.FeatureCount, all.Length);
-        Assert.Equal(1.0, all[9], 3);
+        Assert.Equal((1.0 + 0.8 + 0.6) / 3, all[9], 3);
         Assert.Equal(0.8, all[10], 3);
-        Assert.Equal(0.6, withoutItself[9], 3);
+        Assert.Equal((0.8 + 0.6 + 0.0) / 3, withoutItself[9], 3);
         Assert.Equal(0.8, withoutItself[10], 3);
+    }
+
+    [Fact]
+    public void NearestReviewed_CosinesInAnyOrder_MeanOfTheBestThree()
+    {
+        (string, ReadOnlyMemory<float>)[] questions =
+        [
+            ("a", new[] { 0f, 1f }), ("b", new[] { 0.6f, 0.8f }), ("c", new[] { 1f, 0f }),
+            ("d", new[] { 0.28f, 0.96f }), ("e", new[] { 0.8f, 0.6f }),
+        ];
+
+        Assert.Equal((1.0 + 0.8 + 0.6) / 3, ConfidenceGate.NearestReviewed(questions, [1f, 0f]), 3);
+        Assert.Equal(0, ConfidenceGate.NearestReviewed([], [1f, 0f]));
     }
 }
