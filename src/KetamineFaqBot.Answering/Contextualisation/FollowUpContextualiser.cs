@@ -68,6 +68,19 @@ public static class FollowUpContextualiser
         return words.Count <= MaxShortWords && (RefineLeads.Any(lowered.StartsWith) || words.Any(Anaphors.Contains));
     }
 
+    /// <summary>
+    /// A message too long to be taken for a follow-up at once that still points back at what was asked before with a
+    /// bare "that"/"this" or with "those", "these", "them" ("do they keep an eye on that during the session?" after a
+    /// side-effects question): worth trying against the previous question when the corpus does not answer it alone.
+    /// </summary>
+    public static bool PointsBack(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = TextAnalysis.Words(text);
+        return words.Count is > 0 and <= MaxLeadWords
+            && (PointsBackAtAspect(words) || words.Any(w => w is "those" or "these" or "them"));
+    }
+
     /// <summary>Combines a follow-up with the previous standalone query.</summary>
     public static string Contextualise(string followUp, string previousQuery)
     {

@@ -220,7 +220,21 @@ public sealed class AnswerPipeline : IAnswerService
 
         // The message's own embedding stands for the question unless a follow-up was rewritten into another one.
         var standalone = new StandaloneQuestion(followUp ? query : text, followUp ? null : embedding);
-        var answered = await AnswerFromCorpusAsync(turn, text, query, standalone, decision, cancellationToken);
+
+        // A longer message that points back at the previous answer ("do they keep an eye on that during the session?")
+        // is first asked alone; when the corpus does not answer it alone, it is tried against the previous question.
+        var pointsBack = !followUp && previous is not null && ReferenceEquals(previous, state.RecentTurns[^1]) && FollowUpContextualiser.PointsBack(text);
+        var answered = await AnswerFromCorpusAsync(turn, text, query, standalone, decision, cancellationToken, tentative: pointsBack);
+        if (pointsBack && answered.Answer.Route == Route.NoAnswer)
+        {
+            if (await TryFollowUpAsync(turn, text, previous!.Query, decision, cancellationToken) is { } continued)
+            {
+                return continued with { Routing = routing };
+            }
+
+            await RecordGapAsync(turn, text, answered.Answer.Provenance.Gate?.TopScore ?? 0f, cancellationToken);
+        }
+
         return answered with { Routing = routing };
     }
 
@@ -434,13 +448,18 @@ public sealed class AnswerPipeline : IAnswerService
     {
         if (recordGap)
         {
-            await gaps.RecordAsync(new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, gateResult.TopScore), cancellationToken);
-            PipelineTelemetry.ContentGapRecorded(turn.Channel);
+            await RecordGapAsync(turn, question, gateResult.TopScore, cancellationToken);
         }
 
         var noAnswer = Fixed(Route.NoAnswer, "no_answer", decision, turn.Locale);
         var gated = noAnswer.Answer with { Provenance = noAnswer.Answer.Provenance with { Gate = gateResult.ToProvenance() } };
         return noAnswer with { Answer = gated, Query = query, HitCount = hitCount };
+    }
+
+    private async Task RecordGapAsync(Turn turn, string question, float topScore, CancellationToken cancellationToken)
+    {
+        await gaps.RecordAsync(new ContentGap(timeProvider.GetUtcNow(), question, turn.Channel, retriever.CorpusVersion, topScore), cancellationToken);
+        PipelineTelemetry.ContentGapRecorded(turn.Channel);
     }
 
     // SAFETY: fixed routes never reach retrieval or the model; their text is the reviewed file, verbatim.

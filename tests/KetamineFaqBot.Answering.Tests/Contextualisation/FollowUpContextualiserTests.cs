@@ -59,4 +59,22 @@ public sealed class FollowUpContextualiserTests
         Assert.Contains("insurance", query, StringComparison.Ordinal);
         Assert.DoesNotContain("benefits", query, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("do they keep an eye on that during the session?", true)]
+    [InlineData("does someone keep an eye on you for those while its happening?", true)]
+    [InlineData("how do clinics stop that from happening to people who have had problems before", true)]
+    [InlineData("is it possible to get ketamine through a study in another country", false)]
+    [InlineData("is that covered by insurance in most states or only some of them", true)]
+    [InlineData("is that insurance plan the one most clinics take for ketamine", false)]
+    public void PointsBack_BareDemonstrativeOrThoseTheseThem(string text, bool expected)
+    {
+        Assert.Equal(expected, FollowUpContextualiser.PointsBack(text));
+    }
+
+    [Fact]
+    public void PointsBack_OverTwentyFiveWords_False()
+    {
+        Assert.False(FollowUpContextualiser.PointsBack(string.Join(' ', Enumerable.Repeat("word", 24)) + " about those"));
+    }
 }

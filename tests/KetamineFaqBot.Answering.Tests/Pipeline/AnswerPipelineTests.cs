@@ -125,6 +125,32 @@ public sealed class AnswerPipelineTests
     }
 
     [Fact]
+    public async Task AnswerAsync_LongerMessagePointingBack_AnsweredAgainstThePreviousQuestionWithoutAGap()
+    {
+        var harness = new PipelineHarness();
+
+        await harness.AskAsync("Does insurance cover ketamine treatment?");
+        var answer = await harness.AskAsync("is that the same at every ketamine clinic in the country");
+
+        Assert.Equal(Route.Answer, answer.Route);
+        Assert.Contains(answer.Citations, c => c.Topic == "cost");
+        Assert.Empty(harness.Gaps.Gaps);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_LongerMessagePointingBackCoveredNeitherWay_NoAnswerWithOneGap()
+    {
+        var harness = new PipelineHarness();
+
+        await harness.AskAsync("How much does ketamine treatment cost?");
+        var answer = await harness.AskAsync("can horses with tinnitus be given ketamine for those at the weekend by their owners");
+
+        Assert.Equal(Route.NoAnswer, answer.Route);
+        var gap = Assert.Single(harness.Gaps.Gaps);
+        Assert.Equal("can horses with tinnitus be given ketamine for those at the weekend by their owners", gap.Question);
+    }
+
+    [Fact]
     public async Task AnswerAsync_FollowUpWithoutEarlierAnswer_StaysOutOfScope()
     {
         var harness = new PipelineHarness();
