@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>Bad input or usage: unknown option, missing folder or file.</summary>
     public const int Usage = 2;
+
+    /// <summary>kfaq teams-package: the filled Teams manifest breaks a rule of the Teams app manifest schema.</summary>
+    public const int InvalidManifest = 3;
+
+    /// <summary>kfaq teams-package: a command in the manifest does not get an answer from the bot.</summary>
+    public const int UnansweredCommand = 4;
 }

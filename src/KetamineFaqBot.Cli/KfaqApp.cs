@@ -6,6 +6,7 @@ using KetamineFaqBot.Cli.Commands.Index;
 using KetamineFaqBot.Cli.Commands.Insights;
 using KetamineFaqBot.Cli.Commands.Lint;
 using KetamineFaqBot.Cli.Commands.Search;
+using KetamineFaqBot.Cli.Commands.TeamsPackage;
 
 namespace KetamineFaqBot.Cli;
 
@@ -16,7 +17,7 @@ public static class KfaqApp
     {
         ArgumentNullException.ThrowIfNull(stderr);
 
-        var root = new RootCommand("kfaq: tools for KetamineFaqBot content owners (lint, index, diff, search, ask, eval, insights).")
+        var root = new RootCommand("kfaq: tools for KetamineFaqBot content owners (lint, index, diff, search, ask, eval, insights, teams-package).")
         {
             LintCommand.Create(TimeProvider.System),
             IndexCommand.Create(TimeProvider.System),
@@ -25,6 +26,7 @@ public static class KfaqApp
             AskCommand.Create(),
             EvalCommand.Create(),
             InsightsCommand.Create(TimeProvider.System),
+            TeamsPackageCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
