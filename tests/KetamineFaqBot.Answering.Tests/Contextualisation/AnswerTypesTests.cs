@@ -30,6 +30,38 @@ public sealed class AnswerTypesTests
     }
 
     [Theory]
+    [InlineData("how long does one infusion session take")]
+    [InlineData("How long does a single ketamine appointment last?")]
+    [InlineData("whats the time from start to finish at the clinic")]
+    [InlineData("how much time off work should i book for an infusion")]
+    [InlineData("how long are you in the chair for")]
+    public void Unsupported_SessionLengthAnsweredWithOtherDurations_SessionLength(string question)
+    {
+        Assert.Equal("session_length", Real.Value.Unsupported(question, [Rapid, EffectsLastAWeek]));
+    }
+
+    [Fact]
+    public void Unsupported_SessionLengthWithASessionLengthInTheAnswer_Null()
+    {
+        var length = TestCorpus.Section("access", "sessions", "access", "What a session is like",
+            "An infusion session usually takes about 40 minutes, and people rest for an hour afterwards.");
+
+        Assert.Null(Real.Value.Unsupported("how long does one infusion session take", [length]));
+    }
+
+    [Theory]
+    [InlineData("how long do the effects of one ketamine infusion last")]
+    [InlineData("after a single session how long does the lift stick around")]
+    [InlineData("how long does one dose keep working")]
+    public void Unsupported_HowLongTheEffectsLast_NotASessionLengthQuestion(string question)
+    {
+        Assert.Null(Real.Value.Unsupported(question, [EffectsLastAWeek]));
+    }
+
+    private static readonly Core.Corpus.Passage EffectsLastAWeek = TestCorpus.Section("benefits", "single-dose", "benefits", "One dose",
+        "A single dose can act rapidly, with effects lasting up to a week.");
+
+    [Theory]
     [InlineData("is ketamine safe long term")]
     [InlineData("how much does it cost")]
     public void Unsupported_OtherQuestions_Null(string question)
