@@ -39,7 +39,7 @@ public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<Knowledge
         // One question through every stage, so the first patient does not pay for their first run (≈ 0.3 s on two cores).
         if (answers is AnswerPipeline warm)
         {
-            await warm.WarmUpAsync(cancellationToken);
+            await TryWarmUpAsync(async ct => await warm.WarmUpAsync(ct), logger, cancellationToken);
         }
 
         if (services.GetService<IRetriever>() is { } retriever)
@@ -49,4 +49,24 @@ public sealed class KnowledgeWarmup(IServiceProvider services, ILogger<Knowledge
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Runs the warm-up question. It only saves the first patient some time, so a failure (a guardrail pattern timing
+    /// out on a starved machine, say) is logged and start-up goes on: the first real question runs every stage anyway,
+    /// with its own fail-safes. Cancellation of start-up still stops it.
+    /// </summary>
+    /// <returns>False when the warm-up failed.</returns>
+    public static async Task<bool> TryWarmUpAsync(Func<CancellationToken, Task> warmUp, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await warmUp(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.WarmUpFailed(ex.GetType().Name, ex);
+            return false;
+        }
+    }
 }
