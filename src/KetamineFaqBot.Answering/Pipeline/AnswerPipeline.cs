@@ -193,6 +193,9 @@ public sealed class AnswerPipeline : IAnswerService
         var (decision, routing, embedding) = await FuseAsync(text, Guard(text), cancellationToken);
         var previous = state.RecentTurns.LastOrDefault(t => t.Route == RouteNames.ToWire(Route.Answer) && t.Query.Length > 0);
         var followUp = previous is not null && FollowUpContextualiser.IsFollowUp(text);
+
+        // The previous answer is the conversation's last turn: nothing else came between it and this message.
+        var rightAfterAnswer = previous is not null && ReferenceEquals(previous, state.RecentTurns[^1]);
         var rescued = false;
         if (decision.Route is { } route)
         {
@@ -201,8 +204,8 @@ public sealed class AnswerPipeline : IAnswerService
             rescued = followUp && RouteFusion.OutOfScopeByWordsOnly(decision);
             if (!rescued)
             {
-                if (previous is not null && state.RecentTurns.Count > 0 && ReferenceEquals(previous, state.RecentTurns[^1]) && MayContinue(text, decision)
-                    && await TryFollowUpAsync(turn, text, previous.Query, decision, cancellationToken) is { } continued)
+                if (rightAfterAnswer && MayContinue(text, decision)
+                    && await TryFollowUpAsync(turn, text, previous!.Query, decision, cancellationToken) is { } continued)
                 {
                     return continued with { Routing = routing };
                 }
@@ -223,7 +226,7 @@ public sealed class AnswerPipeline : IAnswerService
 
         // A longer message that points back at the previous answer ("do they keep an eye on that during the session?")
         // is first asked alone; when the corpus does not answer it alone, it is tried against the previous question.
-        var pointsBack = !followUp && previous is not null && ReferenceEquals(previous, state.RecentTurns[^1]) && FollowUpContextualiser.PointsBack(text);
+        var pointsBack = !followUp && rightAfterAnswer && FollowUpContextualiser.PointsBack(text);
         var answered = await AnswerFromCorpusAsync(turn, text, query, standalone, decision, cancellationToken, tentative: pointsBack);
         if (pointsBack && answered.Answer.Route == Route.NoAnswer)
         {

@@ -184,8 +184,10 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     /// </summary>
     internal static double NearestReviewed(IReadOnlyList<(string Text, ReadOnlyMemory<float> Vector)> questions, ReadOnlySpan<float> embedding, int skip = -1)
     {
+        // The best cosines so far, best first.
         Span<double> best = stackalloc double[ReviewedNeighbours];
-        var found = 0;
+        best.Fill(double.NegativeInfinity);
+        var seen = 0;
         for (var i = 0; i < questions.Count; i++)
         {
             var vector = questions[i].Vector.Span;
@@ -194,14 +196,14 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
                 continue;
             }
 
+            seen++;
             double cosine = System.Numerics.Tensors.TensorPrimitives.Dot(vector, embedding);
-            var at = Math.Min(found, ReviewedNeighbours - 1);
-            if (found == ReviewedNeighbours && cosine <= best[at])
+            var at = best.Length - 1;
+            if (cosine <= best[at])
             {
                 continue;
             }
 
-            // Insertion into the short list, best first.
             while (at > 0 && best[at - 1] < cosine)
             {
                 best[at] = best[at - 1];
@@ -209,21 +211,10 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             }
 
             best[at] = cosine;
-            found = Math.Min(found + 1, ReviewedNeighbours);
         }
 
-        if (found == 0)
-        {
-            return 0;
-        }
-
-        var sum = 0.0;
-        for (var j = 0; j < found; j++)
-        {
-            sum += best[j];
-        }
-
-        return sum / found;
+        var count = Math.Min(seen, ReviewedNeighbours);
+        return count == 0 ? 0 : System.Numerics.Tensors.TensorPrimitives.Sum<double>(best[..count]) / count;
     }
 
     /// <summary>
