@@ -41,10 +41,13 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     public const float SemanticFloor = 0.7f;
 
     /// <summary>Bumped when the signals or the fit change, so a model fitted by an older build is not used.</summary>
-    private const string CalibrationLayout = "gate-3";
+    private const string CalibrationLayout = "gate-5";
 
     /// <summary>Reviewed questions of each kind whose cosines to a message are averaged (the neighbour signals).</summary>
     public const int ReviewedNeighbours = 3;
+
+    /// <summary>The topic signal when the meaning model has no topic model: undecided.</summary>
+    private const double NoTopic = 0.5;
 
     /// <summary>Passages looked at for coverage.</summary>
     private const int CoverageDepth = 3;
@@ -117,7 +120,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             return new GateResult(true, topScore, detail.Coverage, LexicalLayer, cosine);
         }
 
-        var probability = (float)Math.Round(model.Probability(Features(hits, detail, semantic, embedding)), 3);
+        var probability = (float)Math.Round(model.Probability(Features(hits, detail, semantic, embedding, model.Topic?.Probability(embedding) ?? NoTopic)), 3);
         var passed = topScore >= options.MinTopScore && probability > model.Threshold;
         return new GateResult(passed, topScore, detail.Coverage, passed ? SemanticLayer : RefusedLayer, cosine, null, probability, (float)model.Threshold);
     }
@@ -146,7 +149,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
     /// corpus does not know at all (count and share), and informative words (log).
     /// </summary>
     internal static double[] Features(
-        HybridHits hits, (double Coverage, int Unknown, int Terms) detail, ISemanticIndex semantic, ReadOnlySpan<float> embedding, int skipCovered = -1, int skipUncovered = -1)
+        HybridHits hits, (double Coverage, int Unknown, int Terms) detail, ISemanticIndex semantic, ReadOnlySpan<float> embedding, double topic, int skipCovered = -1, int skipUncovered = -1)
     {
         var nearest = hits.Nearest.Count > 0 ? hits.Nearest[0] : default;
         var agreed = hits.Nearest.Count > 0
@@ -173,6 +176,7 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
             Math.Log(1 + detail.Terms),
             NearestReviewed(semantic.CoveredQuestions, embedding, skipCovered),
             NearestReviewed(semantic.UncoveredQuestions, embedding, skipUncovered),
+            topic,
         ];
     }
 
@@ -215,6 +219,13 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
 
         var count = Math.Min(seen, ReviewedNeighbours);
         return count == 0 ? 0 : System.Numerics.Tensors.TensorPrimitives.Sum<double>(best[..count]) / count;
+    }
+
+    private static (List<ReadOnlyMemory<float>> Vectors, List<bool> Covered) Reviewed(ISemanticIndex semantic)
+    {
+        var vectors = semantic.CoveredQuestions.Select(q => q.Vector).Concat(semantic.UncoveredQuestions.Select(q => q.Vector)).ToList();
+        var kinds = semantic.CoveredQuestions.Select(_ => true).Concat(semantic.UncoveredQuestions.Select(_ => false)).ToList();
+        return (vectors, kinds);
     }
 
     /// <summary>
@@ -275,6 +286,9 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
         var statistics = TermStatistics.For(retriever.Passages);
         var search = new HybridSearch(retriever);
         var samples = new List<CoverageSample>();
+        var (vectors, kinds) = Reviewed(semantic);
+        var topics = CoverageTopicModel.OutOfFold(vectors, kinds);
+        var offset = 0;
         foreach (var (questions, covered) in new[] { (semantic.CoveredQuestions, true), (semantic.UncoveredQuestions, false) })
         {
             for (var i = 0; i < questions.Count; i++)
@@ -284,13 +298,15 @@ public sealed class ConfidenceGate(AnsweringOptions options, IRetriever retrieve
                 if (found.Lexical.Count > 0 && found.Fused.Count > 0)
                 {
                     var (_, detail, byWords) = Words(query, found.Lexical);
-                    var features = Features(found, detail, semantic, vector.Span, covered ? i : -1, covered ? -1 : i);
+                    var features = Features(found, detail, semantic, vector.Span, topics[offset + i], covered ? i : -1, covered ? -1 : i);
                     samples.Add(new CoverageSample(features, covered, byWords));
                 }
             }
+
+            offset += questions.Count;
         }
 
-        return CoverageModel.Fit(samples, SemanticAllowedShare);
+        return CoverageModel.Fit(samples, SemanticAllowedShare, CoverageTopicModel.Fit(vectors, kinds));
     }
 
     /// <summary>

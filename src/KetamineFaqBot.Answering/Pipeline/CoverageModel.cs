@@ -9,13 +9,13 @@ namespace KetamineFaqBot.Answering.Pipeline;
 public sealed class CoverageModel
 {
     /// <summary>Signals per question, in <see cref="ConfidenceGate.Features"/> order.</summary>
-    public const int FeatureCount = 11;
+    public const int FeatureCount = 12;
 
     /// <summary>Names of the signals, for the build report and the README.</summary>
     public static readonly IReadOnlyList<string> FeatureNames =
     [
         "coverage", "log_bm25", "cosine", "agreement", "faq_cosine", "sentence_cosine", "unknown_words", "unknown_share", "log_words",
-        "covered_question_cosine", "uncovered_question_cosine",
+        "covered_question_cosine", "uncovered_question_cosine", "covered_topic",
     ];
 
     private const int Folds = 5;
@@ -31,14 +31,18 @@ public sealed class CoverageModel
     private readonly double[] weights;
     private readonly double bias;
 
-    private CoverageModel(double[] mean, double[] scale, double[] weights, double bias, double threshold)
+    private CoverageModel(double[] mean, double[] scale, double[] weights, double bias, double threshold, CoverageTopicModel? topic)
     {
+        Topic = topic;
         this.mean = mean;
         this.scale = scale;
         this.weights = weights;
         this.bias = bias;
         Threshold = threshold;
     }
+
+    /// <summary>What the question's embedding alone says about its topic (the <c>covered_topic</c> signal); null: undecided.</summary>
+    public CoverageTopicModel? Topic { get; }
 
     /// <summary>A question the words refuse is answered when its probability is above this.</summary>
     public double Threshold { get; }
@@ -59,7 +63,7 @@ public sealed class CoverageModel
     /// <exception cref="InvalidDataException">A list has the wrong length, or a number is not finite, a scale not positive
     /// or the threshold outside [0, 1].</exception>
     public static CoverageModel Restore(
-        IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias, double threshold)
+        IReadOnlyList<double> means, IReadOnlyList<double> scales, IReadOnlyList<double> weights, double bias, double threshold, CoverageTopicModel? topic)
     {
         ArgumentNullException.ThrowIfNull(means);
         ArgumentNullException.ThrowIfNull(scales);
@@ -75,7 +79,7 @@ public sealed class CoverageModel
             throw new InvalidDataException("The gate's meaning model holds a number out of range.");
         }
 
-        return new CoverageModel([.. means], [.. scales], [.. weights], bias, threshold);
+        return new CoverageModel([.. means], [.. scales], [.. weights], bias, threshold, topic);
     }
 
     /// <summary>Probability that the corpus answers a question with these signals.</summary>
@@ -94,7 +98,10 @@ public sealed class CoverageModel
     /// the words refuse, the out-of-fold probabilities of all but <paramref name="allowedShare"/> of ALL uncovered
     /// questions stay at or below it. Null when either side has fewer than <see cref="MinPerSide"/> questions.
     /// </summary>
-    public static CoverageModel? Fit(IReadOnlyList<CoverageSample> samples, double allowedShare)
+    /// <param name="samples">The reviewed questions' signals, the topic signal out of fold.</param>
+    /// <param name="allowedShare">Share of all uncovered questions the meaning layer may answer.</param>
+    /// <param name="topic">The topic model fitted on all the reviewed questions, for the questions to come.</param>
+    public static CoverageModel? Fit(IReadOnlyList<CoverageSample> samples, double allowedShare, CoverageTopicModel? topic = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var uncovered = samples.Count(s => !s.Covered);
@@ -123,7 +130,7 @@ public sealed class CoverageModel
         var allowed = (int)Math.Floor(allowedShare * uncovered);
         var threshold = allowed < refused.Count ? refused[allowed] : 0.5;
         var (weights, bias) = Train(samples, mean, scale);
-        return new CoverageModel(mean, scale, weights, bias, Math.Round(threshold, 4, MidpointRounding.AwayFromZero));
+        return new CoverageModel(mean, scale, weights, bias, Math.Round(threshold, 4, MidpointRounding.AwayFromZero), topic);
     }
 
     private static (double[] Mean, double[] Scale) Standardisation(IReadOnlyList<CoverageSample> samples)

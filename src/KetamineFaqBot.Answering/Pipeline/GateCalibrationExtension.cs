@@ -90,6 +90,14 @@ public sealed class GateCalibrationExtension(AnsweringOptions options, string pr
             }
 
             root["model"] = new JsonObject { ["threshold"] = model.Threshold, ["bias"] = model.Bias, ["signals"] = signals };
+            if (model.Topic is { } topic)
+            {
+                root["model"]!["topic"] = new JsonObject
+                {
+                    ["bias"] = topic.Bias,
+                    ["weights"] = new JsonArray([.. topic.Weights.Select(w => (JsonNode?)JsonValue.Create(w))]),
+                };
+            }
         }
 
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
@@ -118,11 +126,17 @@ public sealed class GateCalibrationExtension(AnsweringOptions options, string pr
         }
 
         double Number(JsonNode? node, string name) => node?[name]?.GetValue<double>() ?? throw new InvalidDataException($"A signal has no {name}.");
+        var topic = model["topic"] is JsonObject topicNode
+            ? CoverageTopicModel.Restore(
+                [.. (topicNode["weights"]?.AsArray() ?? throw new InvalidDataException("The topic model has no weights.")).Select(w => w?.GetValue<float>() ?? throw new InvalidDataException("A topic weight is missing."))],
+                Number(topicNode, "bias"))
+            : throw new InvalidDataException("The model has no topic model.");
         return new GateCalibration(key, CoverageModel.Restore(
             [.. signals.Select(s => Number(s, "mean"))],
             [.. signals.Select(s => Number(s, "scale"))],
             [.. signals.Select(s => Number(s, "weight"))],
             Number(model, "bias"),
-            Number(model, "threshold")));
+            Number(model, "threshold"),
+            topic));
     }
 }

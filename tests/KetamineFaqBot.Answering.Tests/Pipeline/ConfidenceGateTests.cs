@@ -264,14 +264,15 @@ public sealed class ConfidenceGateTests
         var detail = gate.CoverageDetail(HalfCovered, hits.Lexical);
         float[] embedding = [1f, 0f];
 
-        var all = ConfidenceGate.Features(hits, detail, semantic, embedding);
-        var withoutItself = ConfidenceGate.Features(hits, detail, semantic, embedding, skipCovered: 1);
+        var all = ConfidenceGate.Features(hits, detail, semantic, embedding, topic: 0.25);
+        var withoutItself = ConfidenceGate.Features(hits, detail, semantic, embedding, topic: 0.25, skipCovered: 1);
 
         Assert.Equal(CoverageModel.FeatureCount, all.Length);
         Assert.Equal((1.0 + 0.8 + 0.6) / 3, all[9], 3);
         Assert.Equal(0.8, all[10], 3);
         Assert.Equal((0.8 + 0.6 + 0.0) / 3, withoutItself[9], 3);
         Assert.Equal(0.8, withoutItself[10], 3);
+        Assert.Equal(0.25, all[11]);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class CoverageModelTests
         return samples;
     }
 
-    private static double[] Signals(double coverage, double cosine) => [coverage, 3.0, cosine, 1, cosine - 0.05, cosine - 0.1, 0, 0, 1.5, cosine, 1.2 - cosine];
+    private static double[] Signals(double coverage, double cosine) => [coverage, 3.0, cosine, 1, cosine - 0.05, cosine - 0.1, 0, 0, 1.5, cosine, 1.2 - cosine, cosine];
 
     [Fact]
     public void Fit_SeparableSides_CoveredAboveUncoveredBelow()

@@ -37,8 +37,13 @@ public sealed class GateCalibrationExtensionTests : IDisposable
         Assert.Equal(fitted.Weights, model.Weights);
         Assert.Equal(fitted.Means, model.Means);
         Assert.Equal(fitted.Scales, model.Scales);
-        double[] signals = [0.5, 2.0, 0.9, 1, 0.8, 0.7, 1, 0.5, 1.1, 0.85, 0.6];
+        double[] signals = [0.5, 2.0, 0.9, 1, 0.8, 0.7, 1, 0.5, 1.1, 0.85, 0.6, 0.7];
         Assert.Equal(fitted.Probability(signals), model.Probability(signals));
+        var topic = Assert.IsType<CoverageTopicModel>(model.Topic);
+        Assert.Equal(fitted.Topic!.Weights, topic.Weights);
+        Assert.Equal(fitted.Topic.Bias, topic.Bias);
+        var question = version.Semantic!.CoveredQuestions[0].Vector.Span;
+        Assert.Equal(fitted.Topic.Probability(question), topic.Probability(question));
     }
 
     [Fact]
@@ -133,6 +138,8 @@ public sealed class GateCalibrationExtensionTests : IDisposable
     [InlineData("\"threshold\": [0-9.]+", "\"threshold\": 1.5")]
     [InlineData("\"name\": \"coverage\"", "\"name\": \"covrage\"")]
     [InlineData("\"scale\": ", "\"scale\": -")]
+    [InlineData("\"topic\": \\{", "\"topic_\": {")]
+    [InlineData("\"weights\": \\[", "\"weights\": [\"NaN\", ")]
     public void Load_NumberOutOfRangeOrSignalsNotTheGates_Rejected(string pattern, string replacement)
     {
         BuildAndLoad(new AnsweringOptions(), Version());
