@@ -32,6 +32,9 @@ public sealed class AnswerPipeline : IAnswerService
     /// <summary>Rule id reported for an empty message (only markup or mentions).</summary>
     public const string EmptyRule = "input.empty";
 
+    /// <summary>Rule id added when the classifier's out of scope was set aside because the corpus's words cover the message.</summary>
+    public const string InScopeByWordsRule = "gate:in-scope-by-words";
+
     private const string FixedComposer = "fixed";
     private const int KeptTurns = 5;
 
@@ -210,6 +213,12 @@ public sealed class AnswerPipeline : IAnswerService
                     return continued with { Routing = routing };
                 }
 
+                if (OutOfScopeByClassifierAlone(decision)
+                    && await TryInScopeAsync(turn, text, embedding, decision, cancellationToken) is { } inScope)
+                {
+                    return inScope with { Routing = routing };
+                }
+
                 return Fixed(route, decision.ResponseKey, decision, turn.Locale) with { Routing = routing };
             }
         }
@@ -259,6 +268,27 @@ public sealed class AnswerPipeline : IAnswerService
         var query = await ContextualiseAsync(focus.Respell(text), previousQuery, rescued: true, cancellationToken);
         var attempt = await AnswerFromCorpusAsync(turn, text, query, new StandaloneQuestion(query, null), decision, cancellationToken, tentative: true);
         return attempt.Answer.Route == Route.Answer ? attempt : null;
+    }
+
+    /// <summary>
+    /// Out of scope by the classifier alone: no rule recognised the message as off-topic or as lacking ketamine words.
+    /// </summary>
+    private static bool OutOfScopeByClassifierAlone(GuardrailDecision decision) =>
+        decision.Route == Route.OutOfScope && decision.Rules.Count == 1 && decision.Rules[0] == RouteFusion.ClassifierRule(Route.OutOfScope);
+
+    /// <summary>
+    /// A message the classifier alone called out of scope is still answered when the corpus's own words cover it: the
+    /// word search's top passages hold its informative words (the gate's lexical layer). The classifier learnt from
+    /// off-topic exemplars, and a plain question on a topic the corpus covers ("will my insurance pay?") is not one.
+    /// Null leaves out of scope standing.
+    /// </summary>
+    private async Task<Outcome?> TryInScopeAsync(
+        Turn turn, string text, ReadOnlyMemory<float>? embedding, GuardrailDecision decision, CancellationToken cancellationToken)
+    {
+        var query = focus.Focus(text, TermStatistics.For(retriever.Passages));
+        var inScope = decision with { Route = null, ResponseKey = null, Rules = [.. decision.Rules, InScopeByWordsRule] };
+        var attempt = await AnswerFromCorpusAsync(turn, text, query, new StandaloneQuestion(text, embedding), inScope, cancellationToken, tentative: true);
+        return attempt.Answer.Route == Route.Answer && attempt.Answer.Provenance.Gate?.Layer == ConfidenceGate.LexicalLayer ? attempt : null;
     }
 
     private static string Squeeze(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -1,4 +1,5 @@
 using KetamineFaqBot.Answering.Evaluation;
+using KetamineFaqBot.Answering.Pipeline;
 using KetamineFaqBot.Answering.Tests.TestDoubles;
 using KetamineFaqBot.Core.Answering;
 
@@ -161,6 +162,48 @@ public sealed class AnswerPipelineClassifierTests
 
         Assert.Equal(Route.Referral, answer.Route);
         Assert.StartsWith("REFERRAL:", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(harness.Retriever.Queries);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ClassifierAloneSaysOutOfScopeButTheCorpusWordsCoverIt_Answered()
+    {
+        const string message = "how much does ketamine treatment cost";
+        var semantic = Semantic().Script(message, ScriptedSemanticIndex.Scores((Route.OutOfScope, 0.9f)));
+        var harness = Harness(semantic);
+
+        var answer = await harness.AskAsync(message);
+
+        Assert.Equal(Route.Answer, answer.Route);
+        Assert.NotEmpty(answer.Citations);
+        Assert.Equal("lexical", answer.Provenance.Gate!.Layer);
+        Assert.Equal(["classifier:out_of_scope", AnswerPipeline.InScopeByWordsRule], answer.Provenance.Rules);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ClassifierAloneSaysOutOfScopeAndTheWordsDoNotCoverIt_OutOfScope()
+    {
+        const string message = "best lasagna recipe for six people";
+        var semantic = Semantic().Script(message, ScriptedSemanticIndex.Scores((Route.OutOfScope, 0.9f)));
+        var harness = Harness(semantic);
+
+        var answer = await harness.AskAsync(message);
+
+        Assert.Equal(Route.OutOfScope, answer.Route);
+        Assert.StartsWith("OUT_OF_SCOPE:", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(["classifier:out_of_scope"], answer.Provenance.Rules);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_OutOfScopeRuleOnACoveredQuestion_RuleStands()
+    {
+        const string message = "how much does ketamine treatment cost";
+        var semantic = Semantic().Script(message, ScriptedSemanticIndex.Scores((Route.OutOfScope, 0.9f)));
+        var harness = new PipelineHarness(new FixedGuardrails(new GuardrailDecision(Route.OutOfScope, "out_of_scope", ["offtopic.recipes"], false)), semantic: semantic);
+
+        var answer = await harness.AskAsync(message);
+
+        Assert.Equal(Route.OutOfScope, answer.Route);
         Assert.Empty(harness.Retriever.Queries);
     }
 }
