@@ -14,6 +14,9 @@ public sealed class AnswerTypes
 {
     public const string FileName = "answer-types.yaml";
 
+    /// <summary>How many of the leading passages may be reordered for a question's answer type.</summary>
+    public const int PreferDepth = 5;
+
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
     private readonly (string Name, Regex Question, Regex Evidence)[] types;
@@ -74,6 +77,37 @@ public sealed class AnswerTypes
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The hits with the passages among the first <paramref name="depth"/> that show the evidence of a type the question
+    /// asks for moved ahead of those that do not (each group keeps its order), so the answer is made from the passage
+    /// that states the kind of fact asked for ("when did doctors start using it" → the passage with the decade). The
+    /// hits as they are when the question asks for no type, or when none or all of those passages show it.
+    /// </summary>
+    public IReadOnlyList<T> Prefer<T>(string question, IReadOnlyList<T> hits, Func<T, Passage> passage, int depth)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(hits);
+        ArgumentNullException.ThrowIfNull(passage);
+        foreach (var (_, asks, evidence) in types)
+        {
+            if (!asks.IsMatch(question))
+            {
+                continue;
+            }
+
+            var head = hits.Take(depth).ToList();
+            var showing = head.Where(h => evidence.IsMatch(passage(h).Text)).ToList();
+            if (showing.Count == 0 || showing.Count == head.Count)
+            {
+                return hits;
+            }
+
+            return [.. showing, .. head.Where(h => !evidence.IsMatch(passage(h).Text)), .. hits.Skip(depth)];
+        }
+
+        return hits;
     }
 
     private static Regex Compile(string path, string name, string field, string pattern)

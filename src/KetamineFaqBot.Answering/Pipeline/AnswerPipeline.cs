@@ -402,6 +402,8 @@ public sealed class AnswerPipeline : IAnswerService
             return await NoAnswerAsync(turn, question, query, decision, hits.Count, gateResult, !tentative, cancellationToken);
         }
 
+        // A question for a kind of fact (when…, how long…) is made from a leading passage that states one.
+        hits = answerTypes.Prefer(query, hits, h => h.Passage, AnswerTypes.PreferDepth);
         var request = new ComposeRequest(question, query, hits, turn.Locale, TermStatistics.For(retriever.Passages), SentenceCosines(semantic, vector, hits));
         ComposedAnswer? composed;
         using (var composeSpan = PipelineTelemetry.Stage(PipelineTelemetry.Compose))

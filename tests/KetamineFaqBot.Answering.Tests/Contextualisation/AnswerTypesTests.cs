@@ -104,4 +104,53 @@ public sealed class AnswerTypesTests
             folder.Delete(recursive: true);
         }
     }
+
+    private static readonly Core.Corpus.Passage History = TestCorpus.Section("overview", "history", "overview", "History",
+        "Ketamine was first developed in the 1960s as an anesthetic; interest in it for depression grew in the early 2000s.");
+
+    [Theory]
+    [InlineData("since when have doctors been using ketamine for depression")]
+    [InlineData("what year was ketamine invented")]
+    [InlineData("when did doctors first start giving it for low mood")]
+    [InlineData("when was ketamine originally developed")]
+    public void Unsupported_DateQuestionAnsweredWithoutAYear_Date(string question)
+    {
+        Assert.Equal("date", Real.Value.Unsupported(question, [LongTerm, Rapid]));
+        Assert.Null(Real.Value.Unsupported(question, [LongTerm, History]));
+    }
+
+    [Theory]
+    [InlineData("when does ketamine start working")]
+    [InlineData("when should i tell my doctor")]
+    [InlineData("what happens when the infusion starts")]
+    public void Unsupported_WhenQuestionsAboutTreatmentNow_NotADateQuestion(string question)
+    {
+        Assert.NotEqual("date", Real.Value.Unsupported(question, [Rapid]));
+    }
+
+    [Fact]
+    public void Prefer_DateQuestion_PassageWithAYearMovedAheadOthersKeepTheirOrder()
+    {
+        Core.Corpus.Passage[] hits = [LongTerm, Rapid, History, EffectsLastAWeek];
+
+        var preferred = Real.Value.Prefer("since when have doctors used ketamine for depression", hits, p => p, depth: 3);
+
+        Assert.Equal([History, LongTerm, Rapid, EffectsLastAWeek], preferred);
+    }
+
+    [Fact]
+    public void Prefer_EvidenceOnlyBelowTheDepth_HitsUnchanged()
+    {
+        Core.Corpus.Passage[] hits = [LongTerm, Rapid, EffectsLastAWeek, History];
+
+        Assert.Same(hits, Real.Value.Prefer("since when have doctors used ketamine for depression", hits, p => p, depth: 3));
+    }
+
+    [Fact]
+    public void Prefer_QuestionOfNoType_HitsUnchanged()
+    {
+        Core.Corpus.Passage[] hits = [LongTerm, History];
+
+        Assert.Same(hits, Real.Value.Prefer("is ketamine addictive", hits, p => p, depth: 3));
+    }
 }
