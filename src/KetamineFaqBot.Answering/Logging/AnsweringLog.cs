@@ -5,7 +5,8 @@ namespace KetamineFaqBot.Answering.Logging;
 /// <summary>Source-generated log messages of the answering pipeline. Never the text of a message or a question.</summary>
 internal static partial class AnsweringLog
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+    // Debug: one line per turn costs the answering workers measurable time under load (docs/performance.md).
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug,
         Message = "Turn answered: route {Route}, composer {Composer}, {Hits} hit(s), {Citations} citation(s), {ElapsedMs} ms")]
     public static partial void TurnAnswered(this ILogger logger, string route, string composer, int hits, int citations, long elapsedMs);
 

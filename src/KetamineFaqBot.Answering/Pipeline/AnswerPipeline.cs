@@ -131,7 +131,14 @@ public sealed class AnswerPipeline : IAnswerService
 
     private const string WarmUpQuestion = "is ketamine treatment addictive";
 
-    public async Task<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken = default)
+    public async Task<Answer> AnswerAsync(Turn turn, CancellationToken cancellationToken = default) =>
+        (await AnswerAsync(turn, save: true, cancellationToken)).Answer;
+
+    /// <summary>The turn without its save: the caller writes the state with the turn's reply and record.</summary>
+    public Task<AnsweredTurn> AnswerUnsavedAsync(Turn turn, CancellationToken cancellationToken = default) =>
+        AnswerAsync(turn, save: false, cancellationToken);
+
+    private async Task<AnsweredTurn> AnswerAsync(Turn turn, bool save, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var started = Stopwatch.GetTimestamp();
@@ -156,16 +163,18 @@ public sealed class AnswerPipeline : IAnswerService
             .Append(new ConversationTurn(timeProvider.GetUtcNow(), outcome.Query, answer.Route.ToWire(), answer.Provenance.Passages))
             .TakeLast(KeptTurns)
             .ToList();
-        using (var save = PipelineTelemetry.Stage(PipelineTelemetry.Store))
+        var next = new ConversationState(recent, crisisFlag);
+        if (save)
         {
-            save?.SetTag(TelemetryNames.StoreOperationTag, "save");
-            await store.SaveAsync(turn.ConversationId, new ConversationState(recent, crisisFlag), cancellationToken);
+            using var saving = PipelineTelemetry.Stage(PipelineTelemetry.Store);
+            saving?.SetTag(TelemetryNames.StoreOperationTag, "save");
+            await store.SaveAsync(turn.ConversationId, next, cancellationToken);
         }
 
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var routeName = answer.Route.ToWire();
         logger.TurnAnswered(routeName, answer.Provenance.Composer, outcome.HitCount, answer.Citations.Count, elapsedMs);
-        return answer;
+        return new AnsweredTurn(answer, save ? null : next);
     }
 
     private async Task<Outcome> RouteAsync(Turn turn, ConversationState state, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using KetamineFaqBot.Bot.Protocol;
 using KetamineFaqBot.Core.Conversations;
+using KetamineFaqBot.Core.Records;
 
 namespace KetamineFaqBot.Bot.DirectLine;
 
@@ -9,7 +9,7 @@ namespace KetamineFaqBot.Bot.DirectLine;
 /// Direct Line's view of the stored activity log: activities go in as JSON, and come back with the id
 /// ("{conversationId}|0000001") and server timestamp the log assigned, so every instance serves the same history.
 /// </summary>
-public sealed class ActivityLogDirectLineStore(IActivityLog log) : IDirectLineStore
+public sealed class ActivityLogDirectLineStore(IActivityLog log, ITurnWriter turns) : IDirectLineStore
 {
     public Task<bool> CreateConversationAsync(string conversationId, CancellationToken cancellationToken = default) =>
         log.CreateAsync(conversationId, cancellationToken);
@@ -21,18 +21,34 @@ public sealed class ActivityLogDirectLineStore(IActivityLog log) : IDirectLineSt
     {
         ArgumentNullException.ThrowIfNull(activity);
 
-        // The id and timestamp belong to the log; they are stored outside the JSON and put back on read.
-        activity.Id = null;
-        activity.Timestamp = null;
-        var logged = await log.AppendAsync(conversationId, JsonSerializer.Serialize(activity, ProtocolJson.Options), expiresAt, cancellationToken);
+        var logged = await log.AppendAsync(conversationId, ToStored(activity), expiresAt, cancellationToken);
         if (logged is null)
         {
             return null;
         }
 
-        activity.Id = IdOf(conversationId, logged.Sequence);
+        activity.Id = logged.IdIn(conversationId);
         activity.Timestamp = logged.Timestamp;
         return logged.Sequence;
+    }
+
+    public async Task<IReadOnlyList<long>?> AppendTurnAsync(
+        string conversationId, IReadOnlyList<Activity> replies, ConversationState? state, AnswerRecord? record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        var logged = await turns.WriteAsync(new TurnWrite(conversationId, [.. replies.Select(ToStored)], state, record), cancellationToken);
+        if (logged is null)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < replies.Count; i++)
+        {
+            replies[i].Id = logged[i].IdIn(conversationId);
+            replies[i].Timestamp = logged[i].Timestamp;
+        }
+
+        return [.. logged.Select(l => l.Sequence)];
     }
 
     public async Task<DirectLinePage?> GetAfterAsync(string conversationId, long watermark, int maxCount, CancellationToken cancellationToken = default)
@@ -47,7 +63,7 @@ public sealed class ActivityLogDirectLineStore(IActivityLog log) : IDirectLineSt
         foreach (var logged in page.Activities)
         {
             var activity = JsonSerializer.Deserialize<Activity>(logged.Json, ProtocolJson.Options)!;
-            activity.Id = IdOf(conversationId, logged.Sequence);
+            activity.Id = logged.IdIn(conversationId);
             activity.Timestamp = logged.Timestamp;
             activities.Add(activity);
         }
@@ -55,6 +71,12 @@ public sealed class ActivityLogDirectLineStore(IActivityLog log) : IDirectLineSt
         return new DirectLinePage(activities, page.Watermark);
     }
 
-    private static string IdOf(string conversationId, long sequence) =>
-        $"{conversationId}|{sequence.ToString("D7", CultureInfo.InvariantCulture)}";
+    /// <summary>The id and timestamp belong to the log; they are stored outside the JSON and put back on read.</summary>
+    private static string ToStored(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.Id = null;
+        activity.Timestamp = null;
+        return JsonSerializer.Serialize(activity, ProtocolJson.Options);
+    }
 }

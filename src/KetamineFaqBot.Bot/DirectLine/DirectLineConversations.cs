@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using KetamineFaqBot.Bot.Options;
 using KetamineFaqBot.Bot.Protocol;
+using KetamineFaqBot.Core.Conversations;
+using KetamineFaqBot.Core.Records;
 using Microsoft.Extensions.Options;
 
 namespace KetamineFaqBot.Bot.DirectLine;
@@ -38,6 +40,27 @@ public sealed class DirectLineConversations(
 
         hub.Publish(conversationId, seq, activity);
         return activity.Id;
+    }
+
+    /// <summary>
+    /// An answered turn's replies, stored with its state and provenance record in one write and then pushed to the
+    /// open streams in order. Returns the replies' ids, or null for an unknown conversation (nothing stored).
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> AppendTurnAsync(
+        string conversationId, IReadOnlyList<Activity> replies, ConversationState? state, AnswerRecord? record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(replies);
+        if (await store.AppendTurnAsync(conversationId, replies, state, record, cancellationToken) is not { } sequences)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < replies.Count; i++)
+        {
+            hub.Publish(conversationId, sequences[i], replies[i]);
+        }
+
+        return [.. replies.Select(r => r.Id!)];
     }
 
     /// <summary>

@@ -76,20 +76,33 @@ public sealed class TurnProcessor(
             // SAFETY: no length check here. The pipeline owns the one limit (Messages:MaxLength): it still lets a long
             // crisis or emergency message take its route, and answers any other over-long one with the too_long text.
             var turn = new Turn(conversationId, activity.From?.Id ?? string.Empty, text, locale, activity.ChannelId ?? "unknown");
-            var answer = await AnswerWithTypingAsync(activity, turn, sender, cancellationToken);
+            var storing = sender as IStoringActivitySender;
+            var (answer, state) = await AnswerWithTypingAsync(activity, turn, sender, deferSave: storing is not null, cancellationToken);
 
             var feedbackKey = Guid.NewGuid().ToString("N");
             var reply = ReplyBuilder.BuildAnswer(activity, answer, feedbackKey, responseTexts.Text(ResponseKeys.Citation, locale));
-            var replyId = await sender.SendAsync(reply, cancellationToken);
 
-            // Provenance of every reply, findable by either key when feedback arrives at any instance. The store
-            // keeps the question and reply text only when Privacy:StoreTranscripts is on, and then redacted.
-            string[] replyKeys = string.IsNullOrEmpty(replyId) ? [feedbackKey] : [feedbackKey, replyId];
-            using (TurnSpans.StartStore("answer record"))
+            // Provenance of every reply, findable by either key (ours, and the id the channel gave the reply) when
+            // feedback arrives at any instance. The store keeps the question and reply text only when
+            // Privacy:StoreTranscripts is on, and then redacted.
+            AnswerRecord Record(params string[] replyKeys) => new(
+                timeProvider.GetUtcNow(), ConversationHash.Of(conversationId), activity.ChannelId ?? "unknown", replyKeys, answer.Route, answer.Provenance, text, answer.Text);
+            if (storing is not null)
             {
-                await answerRecords.RecordAsync(
-                    new AnswerRecord(timeProvider.GetUtcNow(), ConversationHash.Of(conversationId), activity.ChannelId ?? "unknown", replyKeys, answer.Route, answer.Provenance, text, answer.Text),
-                    cancellationToken);
+                // Reply, state and record in one store write; its reply id joins the record's keys there. A failed
+                // write stored none of them and fails the turn as a reply that cannot be stored always has.
+                using (TurnSpans.StartStore("turn"))
+                {
+                    await storing.SendTurnAsync(reply, state, Record(feedbackKey), cancellationToken);
+                }
+            }
+            else
+            {
+                var replyId = await sender.SendAsync(reply, cancellationToken);
+                using (TurnSpans.StartStore("answer record"))
+                {
+                    await answerRecords.RecordAsync(string.IsNullOrEmpty(replyId) ? Record(feedbackKey) : Record(feedbackKey, replyId), cancellationToken);
+                }
             }
 
             var route = answer.Route.ToWire();
@@ -108,9 +121,12 @@ public sealed class TurnProcessor(
         }
     }
 
-    private async Task<Answer> AnswerWithTypingAsync(Activity activity, Turn turn, IActivitySender sender, CancellationToken cancellationToken)
+    /// <param name="deferSave">The state comes back unsaved, for the sender to store with the reply.</param>
+    private async Task<AnsweredTurn> AnswerWithTypingAsync(Activity activity, Turn turn, IActivitySender sender, bool deferSave, CancellationToken cancellationToken)
     {
-        var answerTask = answerService.AnswerAsync(turn, cancellationToken);
+        var answerTask = deferSave
+            ? answerService.AnswerUnsavedAsync(turn, cancellationToken)
+            : AnswerSavedAsync(turn, cancellationToken);
         if (answerTask.IsCompleted)
         {
             return await answerTask;
@@ -128,6 +144,9 @@ public sealed class TurnProcessor(
             await typingTask;
         }
     }
+
+    private async Task<AnsweredTurn> AnswerSavedAsync(Turn turn, CancellationToken cancellationToken) =>
+        new(await answerService.AnswerAsync(turn, cancellationToken), null);
 
     private async Task SendTypingUntilDoneAsync(Activity activity, Task answerTask, IActivitySender sender, CancellationToken cancellationToken)
     {

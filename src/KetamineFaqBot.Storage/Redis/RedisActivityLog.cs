@@ -76,13 +76,13 @@ public sealed class RedisActivityLog(RedisConnection redis, IOptions<StorageOpti
             entry[(third + 1)..]);
     }
 
-    private RedisKey Meta(string conversationId) => redis.Key("dl:" + conversationId + ":meta");
+    internal RedisKey Meta(string conversationId) => redis.Key("dl:" + conversationId + ":meta");
 
-    private RedisKey Log(string conversationId) => redis.Key("dl:" + conversationId + ":log");
+    internal RedisKey Log(string conversationId) => redis.Key("dl:" + conversationId + ":log");
 
     private long Now() => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private long OldestLive() => (timeProvider.GetUtcNow() - options.Value.ActivityLogRetention).ToUnixTimeMilliseconds();
+    internal long OldestLive() => (timeProvider.GetUtcNow() - options.Value.ActivityLogRetention).ToUnixTimeMilliseconds();
 
-    private long Ttl() => (long)options.Value.ActivityLogRetention.TotalMilliseconds;
+    internal long Ttl() => (long)options.Value.ActivityLogRetention.TotalMilliseconds;
 }

@@ -34,7 +34,7 @@ public sealed class RedisConversationStore(RedisConnection redis, IOptions<Stora
     {
         ArgumentNullException.ThrowIfNull(state);
         var now = timeProvider.GetUtcNow();
-        var json = StoreJson.Serialize(new StoredConversation(ConversationRedaction.Prepare(state), now));
+        var json = Serialize(state, now);
         var timeToLive = options.Value.ConversationTimeToLive;
 
         // SAFETY: once a conversation has hit crisis, its later answers carry the crisis resources. A save that
@@ -51,9 +51,13 @@ public sealed class RedisConversationStore(RedisConnection redis, IOptions<Stora
     public Task ResetAsync(string conversationId, CancellationToken cancellationToken = default) =>
         redis.Database.KeyDeleteAsync([KeyOf(conversationId), CrisisKeyOf(conversationId)]);
 
-    private RedisKey KeyOf(string conversationId) => redis.Key("conv:" + ConversationHash.Of(conversationId));
+    internal RedisKey KeyOf(string conversationId) => redis.Key("conv:" + ConversationHash.Of(conversationId));
 
-    private RedisKey CrisisKeyOf(string conversationId) => redis.Key("conv-crisis:" + ConversationHash.Of(conversationId));
+    internal RedisKey CrisisKeyOf(string conversationId) => redis.Key("conv-crisis:" + ConversationHash.Of(conversationId));
+
+    /// <summary>The stored form of a state: redacted, with the bot-clock time of the save.</summary>
+    internal static string Serialize(ConversationState state, DateTimeOffset now) =>
+        StoreJson.Serialize(new StoredConversation(ConversationRedaction.Prepare(state), now));
 
     private sealed record StoredConversation(ConversationState State, DateTimeOffset Touched);
 }

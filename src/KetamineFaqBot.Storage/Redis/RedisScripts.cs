@@ -11,6 +11,8 @@ internal static class RedisScripts
 
     public static string Crisis { get; } = Load("crisis.lua");
 
+    public static string Turn { get; } = Load("turn.lua");
+
     private static string Load(string name)
     {
         using var stream = typeof(RedisScripts).Assembly.GetManifestResourceStream("Scripts." + name)

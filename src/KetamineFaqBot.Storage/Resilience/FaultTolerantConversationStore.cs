@@ -68,6 +68,25 @@ public sealed class FaultTolerantConversationStore : IConversationStore
 
     public async Task SaveAsync(string conversationId, ConversationState state, CancellationToken cancellationToken = default)
     {
+        var stored = ToStore(conversationId, state);
+        try
+        {
+            await inner.SaveAsync(conversationId, stored, cancellationToken);
+        }
+        catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
+        {
+            StorageLog.StoreUnavailable(logger, "conversation save", StoreFaults.Name(ex));
+            StoreTelemetry.Failed("conversation save", ex);
+        }
+    }
+
+    /// <summary>
+    /// The state a save stores: a crisis this turn knows of is remembered here first (so it survives a failed
+    /// write), and a flag only assumed because the state could not be read is left out. Every save goes through
+    /// this, <see cref="SaveAsync"/> and a turn's batched write (<see cref="ResilientTurnWriter"/>) alike.
+    /// </summary>
+    public ConversationState ToStore(string conversationId, ConversationState state)
+    {
         ArgumentNullException.ThrowIfNull(state);
         var hash = ConversationHash.Of(conversationId);
 
@@ -81,15 +100,7 @@ public sealed class FaultTolerantConversationStore : IConversationStore
             Remember(hash);
         }
 
-        try
-        {
-            await inner.SaveAsync(conversationId, known == state.CrisisFlag ? state : state with { CrisisFlag = false }, cancellationToken);
-        }
-        catch (Exception ex) when (StoreFaults.IsUnavailable(ex))
-        {
-            StorageLog.StoreUnavailable(logger, "conversation save", StoreFaults.Name(ex));
-            StoreTelemetry.Failed("conversation save", ex);
-        }
+        return known == state.CrisisFlag ? state : state with { CrisisFlag = false };
     }
 
     public async Task ResetAsync(string conversationId, CancellationToken cancellationToken = default)

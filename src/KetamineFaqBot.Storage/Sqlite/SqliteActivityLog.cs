@@ -37,7 +37,8 @@ public sealed class SqliteActivityLog(SqliteDatabase database, IOptions<StorageO
         return await database.WriteAsync(write => AppendAsync(write, conversationId, activityJson, expiresAt, cancellationToken), cancellationToken);
     }
 
-    private async Task<LoggedActivity?> AppendAsync(
+    /// <summary>One append inside a write of the single writer (a turn's batched write appends its replies here).</summary>
+    internal async Task<LoggedActivity?> AppendAsync(
         SqliteWrite write, string conversationId, string activityJson, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         long lastSequence, lastTimestamp;

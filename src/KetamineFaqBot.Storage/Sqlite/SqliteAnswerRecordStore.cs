@@ -11,9 +11,12 @@ public sealed class SqliteAnswerRecordStore(SqliteDatabase database, IOptions<Pr
     public async Task RecordAsync(AnswerRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var stored = RecordTranscripts.Prepare(record, privacy.Value);
-        await database.WriteAsync(write => InsertAsync(write, stored, cancellationToken), cancellationToken);
+        await database.WriteAsync(write => RecordAsync(write, record, cancellationToken), cancellationToken);
     }
+
+    /// <summary>One record inside a write of the single writer (a turn's batched write records its reply here).</summary>
+    internal Task RecordAsync(SqliteWrite write, AnswerRecord record, CancellationToken cancellationToken) =>
+        InsertAsync(write, RecordTranscripts.Prepare(record, privacy.Value), cancellationToken);
 
     private static async Task InsertAsync(SqliteWrite write, AnswerRecord stored, CancellationToken cancellationToken)
     {

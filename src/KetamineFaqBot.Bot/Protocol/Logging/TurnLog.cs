@@ -5,7 +5,8 @@ namespace KetamineFaqBot.Bot.Protocol.Logging;
 /// <summary>Turn events. Never the text of a message: only ids, routes and types.</summary>
 internal static partial class TurnLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Answered turn in conversation {ConversationId} on {ChannelId} with route {Route}")]
+    // Debug: one line per turn costs the answering workers measurable time under load (docs/performance.md).
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Answered turn in conversation {ConversationId} on {ChannelId} with route {Route}")]
     public static partial void Answered(ILogger logger, string conversationId, string? channelId, string route);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn failed in conversation {ConversationId} on {ChannelId}: {ExceptionType}; apology sent")]
