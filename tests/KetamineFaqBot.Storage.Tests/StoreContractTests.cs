@@ -11,7 +11,7 @@ namespace KetamineFaqBot.Storage.Tests;
 /// The behaviour every storage provider must have. Each provider's test class derives from this one and supplies
 /// real stores (a SQLite file, a redis-server); the clock is fake so expiry and retention are exact.
 /// </summary>
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private const string ConversationId = "a:1Qx7-conversation|with/odd chars";
     private static readonly Provenance SampleProvenance = new("20261126120000-abcdef12", ["cost-and-access#insurance", "faq#q3"], ["referral.personal_dose"], "extractive");

@@ -18,13 +18,24 @@ public sealed class RedisStoreContractTests(RedisServerFixture redis) : StoreCon
         Options.KeyPrefix = "t" + Guid.NewGuid().ToString("N")[..8] + ":";
         var options = MsOptions.Create(Options);
         connection = new RedisConnection(options, NullLogger<RedisConnection>.Instance);
+        var conversations = new RedisConversationStore(connection, options, Clock);
+        var log = new RedisActivityLog(connection, options, Clock);
         return new StoreSet(
-            new RedisConversationStore(connection, options, Clock),
-            new RedisActivityLog(connection, options, Clock),
+            conversations,
+            log,
             new RedisFeedbackStore(connection),
             new RedisContentGapStore(connection),
             new RedisAnswerRecordStore(connection, options, MsOptions.Create(Privacy), Clock),
-            new RedisMaintenance(connection, options));
+            new RedisMaintenance(connection, options),
+            new RedisTurnWriter(connection, log, conversations, options, MsOptions.Create(Privacy), Clock));
+    }
+
+    /// <summary>The answers sorted set replaced by a string: every write of an answer record fails with WRONGTYPE.</summary>
+    protected override async Task BreakAnswerRecordsAsync()
+    {
+        _ = Stores;
+        using var multiplexer = await ConnectionMultiplexer.ConnectAsync(redis.Server.ConnectionString);
+        await multiplexer.GetDatabase().StringSetAsync(Options.KeyPrefix + "answers", "not a sorted set");
     }
 
     protected override async Task<string> DumpStoredTextAsync()

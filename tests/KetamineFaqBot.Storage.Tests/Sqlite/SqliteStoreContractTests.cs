@@ -18,13 +18,28 @@ public sealed class SqliteStoreContractTests : StoreContractTests
         database = new SqliteDatabase("state.db", folder, busyTimeoutSeconds: 10, NullLogger<SqliteDatabase>.Instance);
         database.Initialise();
         var options = MsOptions.Create(Options);
+        var conversations = new SqliteConversationStore(database, options, Clock);
+        var log = new SqliteActivityLog(database, options, Clock);
+        var answers = new SqliteAnswerRecordStore(database, MsOptions.Create(Privacy));
         return new StoreSet(
-            new SqliteConversationStore(database, options, Clock),
-            new SqliteActivityLog(database, options, Clock),
+            conversations,
+            log,
             new SqliteFeedbackStore(database),
             new SqliteContentGapStore(database),
-            new SqliteAnswerRecordStore(database, MsOptions.Create(Privacy)),
-            new SqliteMaintenance(database, options));
+            answers,
+            new SqliteMaintenance(database, options),
+            new SqliteTurnWriter(database, log, conversations, answers));
+    }
+
+    /// <summary>A trigger refuses every answer record, as a full disk or a broken file would refuse a write.</summary>
+    protected override async Task BreakAnswerRecordsAsync()
+    {
+        _ = Stores;
+        await using var connection = new SqliteConnection(database!.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TRIGGER refuse_answers BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'answer records refused'); END;";
+        await command.ExecuteNonQueryAsync();
     }
 
     protected override async Task<string> DumpStoredTextAsync()

@@ -12,4 +12,5 @@ public sealed record StoreSet(
     IFeedbackStore Feedback,
     IContentGapStore Gaps,
     IAnswerRecordStore Answers,
-    IStoreMaintenance Maintenance);
+    IStoreMaintenance Maintenance,
+    ITurnWriter Turns);
