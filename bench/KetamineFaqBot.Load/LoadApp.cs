@@ -6,7 +6,7 @@ using KetamineFaqBot.Load.Servers;
 namespace KetamineFaqBot.Load;
 
 /// <summary>
-/// <c>KetamineFaqBot.Load [--requests N] [--connections N] [--conversations N] [--warmup N] [--pace FRACTION] [--smoke]
+/// <c>KetamineFaqBot.Load [--requests N] [--connections N] [--conversations N] [--warmup N] [--pace FRACTION | --pace-saturation FRACTION] [--smoke]
 /// [--json] [--bot DLL] [--questions FILE] [--reply-timeout S] [--bot-setting KEY=VALUE]… [--keep]</c>.
 /// Exit code 0: every request succeeded and every message was answered; 1: errors or missing answers; 2: the run
 /// could not be set up. Timing and memory targets are reported, never turned into an exit code.
@@ -34,6 +34,10 @@ internal static class LoadApp
         {
             Description = "Pace the Direct Line and /api/messages scenarios open loop at FRACTION (0 < FRACTION ≤ 1, e.g. 0.2) of the echo baseline's measured req/s (default: closed loop).",
         };
+        var paceSaturation = new Option<double?>("--pace-saturation")
+        {
+            Description = "Measure each bot scenario closed loop (its saturation, in answers/s), then again open loop at FRACTION (0 < FRACTION ≤ 1, e.g. 0.5) of that rate, reported as NAME-paced.",
+        };
         var smoke = new Option<bool>("--smoke") { Description = "A small run that proves every path works (50 requests, 4 connections)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
         var bot = new Option<string?>("--bot") { Description = "The bot's KetamineFaqBot.Bot.dll (default: the Release build in the repository)." };
@@ -48,7 +52,7 @@ internal static class LoadApp
 
         var root = new RootCommand("Load test of KetamineFaqBot against a bare ASP.NET Core echo endpoint, loopback only.")
         {
-            requests, connections, conversations, warmup, pace, smoke, json, bot, questionsFile, replyTimeout, botSettings, keep,
+            requests, connections, conversations, warmup, pace, paceSaturation, smoke, json, bot, questionsFile, replyTimeout, botSettings, keep,
         };
         var url = new Option<string>("--url") { Description = "Loopback URL to listen on.", Required = true };
         var serveEcho = new Command(ServeEchoCommand, "Serve the echo baseline (used by the run itself).") { url };
@@ -70,6 +74,12 @@ internal static class LoadApp
                 return SetupFailed;
             }
 
+            if (parse.GetValue(paceSaturation) is { } saturationFraction && (!LoadSettings.IsValidPace(saturationFraction) || parse.GetValue(pace) is not null))
+            {
+                await stderr.WriteLineAsync(F($"--pace-saturation takes a fraction of each bot scenario's own saturation, 0 < FRACTION ≤ 1 (e.g. 0.5), not {saturationFraction}, and not with --pace."));
+                return SetupFailed;
+            }
+
             var settings = Settings(
                 parse.GetValue(smoke), parse.GetValue(requests), parse.GetValue(connections), parse.GetValue(conversations), parse.GetValue(warmup),
                 parse.GetValue(bot), parse.GetValue(questionsFile), parse.GetValue(replyTimeout), parse.GetValue(botSettings) ?? []);
@@ -79,7 +89,7 @@ internal static class LoadApp
                 return SetupFailed;
             }
 
-            settings = settings with { Pace = parse.GetValue(pace) };
+            settings = settings with { Pace = parse.GetValue(pace), SaturationPace = parse.GetValue(paceSaturation) };
             return await RunLoadAsync(settings, parse.GetValue(json), parse.GetValue(keep), stdout, stderr, ct);
         });
 

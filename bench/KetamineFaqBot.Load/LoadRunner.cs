@@ -51,8 +51,8 @@ internal static class LoadRunner
                     await progress.WriteLineAsync(F($"pacing the bot scenarios at {rate:0} req/s ({settings.Pace * 100:0.#}% of echo's {baseline.RequestsPerSecond:0} req/s)"));
                 }
 
-                scenarios.Add(await RunDirectLineAsync(settings, questions, bot.BaseAddress, baseline.RequestsPerSecond, offered, progress, cancellationToken));
-                scenarios.Add(await RunMessagesAsync(settings, questions, bot.BaseAddress, sink, baseline.RequestsPerSecond, offered, progress, cancellationToken));
+                scenarios.AddRange(await RunDirectLineAsync(settings, questions, bot.BaseAddress, baseline.RequestsPerSecond, offered, progress, cancellationToken));
+                scenarios.AddRange(await RunMessagesAsync(settings, questions, bot.BaseAddress, sink, baseline.RequestsPerSecond, offered, progress, cancellationToken));
                 botPeakUnderLoad = botSampler.PeakMegabytes;
                 echoPeakUnderLoad = echoSampler.PeakMegabytes;
             }
@@ -69,8 +69,8 @@ internal static class LoadRunner
             var run = new RunInfo(
                 startedAt, settings.Requests, settings.Connections, settings.Conversations, settings.Warmup, questions.Count,
                 Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
-                $"{loadAtStart} at start, {MachineLoad.Read()} at end", settings.BotSettings, settings.Pace);
-            return new LoadReport(run, scenarios, botMemory, echoMemory, LoadTargets.Check(scenarios, botMemory, settings.Connections), behaviourOk, botLog);
+                $"{loadAtStart} at start, {MachineLoad.Read()} at end", settings.BotSettings, settings.Pace, settings.SaturationPace);
+            return new LoadReport(run, scenarios, botMemory, echoMemory, LoadTargets.Check(scenarios, botMemory, settings.Connections, settings.SaturationPace), behaviourOk, botLog);
         }
         finally
         {
@@ -172,7 +172,7 @@ internal static class LoadRunner
             : throw new InvalidOperationException(F($"The echo baseline measured {baseline.RequestsPerSecond} req/s: there is no rate to pace at."));
     }
 
-    private static async Task<ScenarioReport> RunDirectLineAsync(
+    private static async Task<IReadOnlyList<ScenarioReport>> RunDirectLineAsync(
         LoadSettings settings, QuestionSet questions, Uri baseAddress, double baselineRps, double? offered, TextWriter progress, CancellationToken cancellationToken)
     {
         using var client = RequestDriver.CreateClient(baseAddress, settings.Connections);
@@ -193,10 +193,25 @@ internal static class LoadRunner
         var ended = DateTimeOffset.UtcNow;
         await progress.WriteLineAsync("directline: waiting for the answers…");
         var answers = await directLine.WaitForAnswersAsync(ids, result, ended, settings.ReplyTimeout, cancellationToken);
-        return Report("directline", "POST /v3/directline/conversations/{id}/activities", result, baselineRps, answers, settings.Pace);
+        const string endpoint = "POST /v3/directline/conversations/{id}/activities";
+        var closed = Report("directline", endpoint, result, baselineRps, answers, settings.Pace);
+        if (SaturationRate(settings, answers) is not { } rate)
+        {
+            return [closed];
+        }
+
+        await progress.WriteLineAsync(F($"directline: measuring paced at {rate:0} req/s ({settings.SaturationPace * 100:0.#}% of its {answers.AnswersPerSecond:0} answers/s)…"));
+        var (paced, pacedIds) = await directLine.RunAsync(settings.Requests, rate, cancellationToken);
+        var pacedEnded = DateTimeOffset.UtcNow;
+        var pacedAnswers = await directLine.WaitForAnswersAsync(pacedIds, paced, pacedEnded, settings.ReplyTimeout, cancellationToken);
+        return [closed, Report("directline-paced", endpoint, paced, baselineRps, pacedAnswers, rate / baselineRps)];
     }
 
-    private static async Task<ScenarioReport> RunMessagesAsync(
+    /// <summary>With --pace-saturation: the rate of the scenario's paced run, from the answers/s its closed loop sustained.</summary>
+    private static double? SaturationRate(LoadSettings settings, AnswerReport closedLoop) =>
+        settings.SaturationPace is { } fraction && closedLoop.AnswersPerSecond > 0 ? fraction * closedLoop.AnswersPerSecond : null;
+
+    private static async Task<IReadOnlyList<ScenarioReport>> RunMessagesAsync(
         LoadSettings settings, QuestionSet questions, Uri baseAddress, ConnectorSink sink, double baselineRps, double? offered, TextWriter progress,
         CancellationToken cancellationToken)
     {
@@ -209,7 +224,17 @@ internal static class LoadRunner
         var (result, ids) = await messages.RunAsync("run", settings.Requests, offered, cancellationToken);
         await progress.WriteLineAsync("messages: waiting for the replies at the sink…");
         var answers = await messages.WaitForRepliesAsync(ids, result, settings.ReplyTimeout, cancellationToken);
-        return Report("messages", "POST /api/messages (anonymous, loopback sink)", result, baselineRps, answers, settings.Pace);
+        const string endpoint = "POST /api/messages (anonymous, loopback sink)";
+        var closed = Report("messages", endpoint, result, baselineRps, answers, settings.Pace);
+        if (SaturationRate(settings, answers) is not { } rate)
+        {
+            return [closed];
+        }
+
+        await progress.WriteLineAsync(F($"messages: measuring paced at {rate:0} req/s ({settings.SaturationPace * 100:0.#}% of its {answers.AnswersPerSecond:0} answers/s)…"));
+        var (paced, pacedIds) = await messages.RunAsync("paced", settings.Requests, rate, cancellationToken);
+        var pacedAnswers = await messages.WaitForRepliesAsync(pacedIds, paced, settings.ReplyTimeout, cancellationToken);
+        return [closed, Report("messages-paced", endpoint, paced, baselineRps, pacedAnswers, rate / baselineRps)];
     }
 
     /// <param name="pace">The run's pace: reported as given, since offered ÷ baseline may round to just under it.</param>

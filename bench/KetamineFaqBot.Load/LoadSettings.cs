@@ -34,6 +34,13 @@ internal sealed record LoadSettings(
     /// </summary>
     public double? Pace { get; init; }
 
+    /// <summary>
+    /// Null: as <see cref="Pace"/> says. Else (0 &lt; SaturationPace ≤ 1) each bot scenario is measured closed loop (its
+    /// saturation: the answers/s it sustains), then measured again open loop at SaturationPace × that rate, reported
+    /// as "{name}-paced". Not combined with <see cref="Pace"/>.
+    /// </summary>
+    public double? SaturationPace { get; init; }
+
     /// <summary>Whether <paramref name="pace"/> is a fraction <c>--pace</c> accepts: 0 &lt; pace ≤ 1.</summary>
     public static bool IsValidPace(double pace) => pace is > 0 and <= 1;
 

@@ -94,6 +94,22 @@ public sealed class LoadAppTests
         Assert.Empty(stdout.ToString());
     }
 
+    [Theory]
+    [InlineData("--pace-saturation", "0")]
+    [InlineData("--pace-saturation", "1.5")]
+    [InlineData("--pace", "0.2", "--pace-saturation", "0.5")]
+    public async Task RunAsync_SaturationPaceOutOfRangeOrWithPace_ExitsWithSetupFailedBeforeStartingAnything(params string[] options)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await LoadApp.RunAsync(["--smoke", .. options, "--bot", TestPaths.BotAssembly, "--questions", TestPaths.StarterQuestions], stdout, stderr);
+
+        Assert.Equal(LoadApp.SetupFailed, exit);
+        Assert.Contains("--pace-saturation", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Empty(stdout.ToString());
+    }
+
     [Fact]
     public async Task RunAsync_BotNotBuilt_ExitsWithSetupFailedAndSaysHowToBuildIt()
     {

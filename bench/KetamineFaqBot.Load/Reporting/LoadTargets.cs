@@ -18,10 +18,17 @@ internal static class LoadTargets
     /// <summary>In a paced run, the share of the offered rate a bot must achieve to count as keeping up with it.</summary>
     public const double PacedKeptUpShare = 0.95;
 
+    /// <summary>Direct Line's answered turns/s as a share of /api/messages' in the same run (closed loop).</summary>
+    public const double MinDirectLineShareOfMessages = 0.70;
+
+    /// <summary>The p99 target of a scenario paced at a fraction of its own saturation (--pace-saturation).</summary>
+    public const double MaxSaturationPacedP99Ms = 100;
+
     /// <summary>The p99 target is stated at this many connections.</summary>
     public const int TargetConnections = 64;
 
-    public static IReadOnlyList<TargetResult> Check(IReadOnlyList<ScenarioReport> scenarios, MemoryReport bot, int connections)
+    /// <param name="saturationPace">The run's --pace-saturation fraction: its "-paced" scenarios are checked against their own target.</param>
+    public static IReadOnlyList<TargetResult> Check(IReadOnlyList<ScenarioReport> scenarios, MemoryReport bot, int connections, double? saturationPace = null)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         ArgumentNullException.ThrowIfNull(bot);
@@ -29,10 +36,31 @@ internal static class LoadTargets
         var at = connections == TargetConnections ? string.Empty : F($" (run at {connections} connections, target stated at {TargetConnections})");
         foreach (var scenario in scenarios.Where(s => s.Answers is not null))
         {
+            if (saturationPace is { } fraction && scenario.Name.EndsWith("-paced", StringComparison.Ordinal))
+            {
+                results.Add(new(
+                    F($"{scenario.Name}: p99 < {MaxSaturationPacedP99Ms} ms at {fraction * 100:0.#}% of its saturation"),
+                    F($"{scenario.P99Ms:0.0} ms (answers p99 {scenario.Answers!.P99Ms:0.0} ms)"),
+                    scenario.P99Ms < MaxSaturationPacedP99Ms));
+                results.Add(new(F($"{scenario.Name}: 0 errors"), F($"{scenario.Errors}"), scenario.Errors == 0));
+                results.Add(new(F($"{scenario.Name}: every message answered"), F($"{scenario.Answers.Received}/{scenario.Answers.Expected}"), scenario.Answers.Complete));
+                continue;
+            }
+
             results.Add(Throughput(scenario));
             results.Add(new(F($"{scenario.Name}: 0 errors"), F($"{scenario.Errors}"), scenario.Errors == 0));
             results.Add(new(F($"{scenario.Name}: p99 < {MaxP99Ms} ms{at}"), F($"{scenario.P99Ms:0.0} ms"), scenario.P99Ms < MaxP99Ms));
             results.Add(new(F($"{scenario.Name}: every message answered"), F($"{scenario.Answers!.Received}/{scenario.Answers.Expected}"), scenario.Answers.Complete));
+        }
+
+        if (scenarios.FirstOrDefault(s => s.Name == "directline")?.Answers is { } directLine
+            && scenarios.FirstOrDefault(s => s.Name == "messages")?.Answers is { AnswersPerSecond: > 0 } messages)
+        {
+            var share = directLine.AnswersPerSecond / messages.AnswersPerSecond;
+            results.Add(new(
+                F($"directline answered turns/s ≥ {MinDirectLineShareOfMessages * 100:0}% of messages' (same run)"),
+                F($"{directLine.AnswersPerSecond:0} vs {messages.AnswersPerSecond:0} answers/s: {share * 100:0.0}%"),
+                share >= MinDirectLineShareOfMessages));
         }
 
         results.Add(bot.PeakMb is { } peak

@@ -22,11 +22,16 @@ internal static class ReportTable
             await output.WriteLineAsync(F($"paced: directline and messages offered {pace * 100:0.#}% of echo's measured req/s, open loop (warm-ups closed loop); their latency counts from each request's scheduled time"));
         }
 
+        if (run.SaturationPace is { } saturation)
+        {
+            await output.WriteLineAsync(F($"saturation-paced: each bot scenario measured closed loop, then NAME-paced open loop at {saturation * 100:0.#}% of the answers/s its closed loop sustained; paced latency counts from each request's scheduled time"));
+        }
+
         await output.WriteLineAsync();
-        await output.WriteLineAsync(F($"{"scenario",-12} {"endpoint",-50} {"requests",8} {"errors",6} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"vs echo",8}"));
+        await output.WriteLineAsync(F($"{"scenario",-16} {"endpoint",-50} {"requests",8} {"errors",6} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"vs echo",8}"));
         foreach (var s in report.Scenarios)
         {
-            await output.WriteLineAsync(F($"{s.Name,-12} {s.Endpoint,-50} {s.Requests,8} {s.Errors,6} {s.RequestsPerSecond,9:0} {s.P50Ms,8:0.00} {s.P99Ms,8:0.00} {Percent(s.ThroughputRatio),8}"));
+            await output.WriteLineAsync(F($"{s.Name,-16} {s.Endpoint,-50} {s.Requests,8} {s.Errors,6} {s.RequestsPerSecond,9:0} {s.P50Ms,8:0.00} {s.P99Ms,8:0.00} {Percent(s.ThroughputRatio),8}"));
         }
 
         foreach (var s in report.Scenarios.Where(s => s.Paced is not null))
@@ -41,12 +46,12 @@ internal static class ReportTable
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync(F($"{"answers",-12} {"where",-20} {"answered/owed",14} {"p50 ms",9} {"p99 ms",9} {"drain s",8} {"answers/s",10} {"vs echo",8}"));
+        await output.WriteLineAsync(F($"{"answers",-16} {"where",-20} {"answered/owed",14} {"p50 ms",9} {"p99 ms",9} {"drain s",8} {"answers/s",10} {"vs echo",8}"));
         var echoRps = report.Scenarios.FirstOrDefault(s => s.Answers is null)?.RequestsPerSecond ?? double.NaN;
         foreach (var s in report.Scenarios.Where(s => s.Answers is not null))
         {
             var a = s.Answers!;
-            await output.WriteLineAsync(F($"{s.Name,-12} {a.Where,-20} {$"{a.Received}/{a.Expected}",14} {a.P50Ms,9:0.0} {a.P99Ms,9:0.0} {a.DrainSeconds,8:0.00} {a.AnswersPerSecond,10:0} {Percent(a.AnswersPerSecond / echoRps),8}"));
+            await output.WriteLineAsync(F($"{s.Name,-16} {a.Where,-20} {$"{a.Received}/{a.Expected}",14} {a.P50Ms,9:0.0} {a.P99Ms,9:0.0} {a.DrainSeconds,8:0.00} {a.AnswersPerSecond,10:0} {Percent(a.AnswersPerSecond / echoRps),8}"));
         }
 
         await output.WriteLineAsync();

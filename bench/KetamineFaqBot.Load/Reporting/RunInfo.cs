@@ -3,6 +3,7 @@ namespace KetamineFaqBot.Load.Reporting;
 /// <summary>How the run was shaped and what it ran on.</summary>
 /// <param name="LoadAverage">/proc/loadavg (1, 5, 15 min) at the start and at the end: other work on the machine skews every figure.</param>
 /// <param name="Pace">The <c>--pace</c> fraction of the echo baseline's req/s the bot scenarios were offered; null: closed loop.</param>
+/// <param name="SaturationPace">The <c>--pace-saturation</c> fraction of each bot scenario's own closed-loop answers/s its paced run was offered.</param>
 internal sealed record RunInfo(
     DateTimeOffset StartedAt,
     int Requests,
@@ -15,4 +16,5 @@ internal sealed record RunInfo(
     string Runtime,
     string LoadAverage,
     IReadOnlyDictionary<string, string> BotSettings,
-    double? Pace = null);
+    double? Pace = null,
+    double? SaturationPace = null);

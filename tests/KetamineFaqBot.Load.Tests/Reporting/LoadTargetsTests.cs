@@ -90,6 +90,36 @@ public sealed class LoadTargetsTests
         Assert.True(Assert.Single(targets, t => t.Target.StartsWith("bot: throughput", StringComparison.Ordinal)).Met);
     }
 
+    [Fact]
+    public void Check_DirectLineAnsweringUnderSeventyPercentOfMessages_Missed()
+    {
+        var directLine = Bot(ratio: 0.5, p99: 20, errors: 0, answered: 100) with { Name = "directline", Answers = Answered(300) };
+        var messages = Bot(ratio: 0.5, p99: 20, errors: 0, answered: 100) with { Name = "messages", Answers = Answered(500) };
+
+        var share = Assert.Single(LoadTargets.Check([Echo(), directLine, messages], SmallBot, 64), t => t.Target.StartsWith("directline answered turns/s", StringComparison.Ordinal));
+
+        Assert.False(share.Met);
+        Assert.Equal("300 vs 500 answers/s: 60.0%", share.Measured);
+        Assert.True(Assert.Single(
+            LoadTargets.Check([Echo(), directLine with { Answers = Answered(350) }, messages], SmallBot, 64),
+            t => t.Target.StartsWith("directline answered turns/s", StringComparison.Ordinal)).Met);
+    }
+
+    [Fact]
+    public void Check_SaturationPacedScenario_JudgedByItsOwnP99TargetOnly()
+    {
+        var paced = Bot(ratio: 0.01, p99: 120, errors: 0, answered: 100) with { Name = "directline-paced", Paced = new PacedReport(10, 0.01, 5) };
+
+        var targets = LoadTargets.Check([Echo(), paced], SmallBot, 64, saturationPace: 0.5);
+
+        var p99 = Assert.Single(targets, t => t.Target.StartsWith("directline-paced: p99", StringComparison.Ordinal));
+        Assert.Equal("directline-paced: p99 < 100 ms at 50% of its saturation", p99.Target);
+        Assert.False(p99.Met);
+        Assert.DoesNotContain(targets, t => t.Target.Contains("throughput", StringComparison.Ordinal));
+    }
+
+    private static AnswerReport Answered(double perSecond) => new("log", 100, 100, 10, 20, 0, perSecond);
+
     private static ScenarioReport Echo() => new("echo", "POST /echo", 100, 0, new Dictionary<string, int>(), 1000, 1, 2, 1, null);
 
     private static ScenarioReport Bot(double ratio, double p99, int errors, int answered) => new(
