@@ -15,6 +15,10 @@ public sealed class GuardrailsPersonAndTenseTests
     [InlineData("my cousin was addicted to painkillers once, can ketamine treatment be addictive?")]
     [InlineData("will i feel spaced out during a ketamine session?")]
     [InlineData("could patients get nauseous after an infusion?")]
+    [InlineData("which side effects should we expect from ketamine infusions")]
+    [InlineData("should i expect side effects the first time")]
+    [InlineData("do we have to check with our gp before we sign up for a trial?")]
+    [InlineData("do i need to tell my psychiatrist before joining a study")]
     public void Evaluate_ContextOrWhatToExpect_PassesToRetrieval(string question)
     {
         Assert.Null(Evaluate(question).Route);
@@ -31,6 +35,8 @@ public sealed class GuardrailsPersonAndTenseTests
     [InlineData("should i try ketamine?")]
     [InlineData("i had a glass of wine last week, can i still do my infusion")]
     [InlineData("can my husband do his next session if he has a cold?")]
+    [InlineData("do i need to stop my sertraline before ketamine")]
+    [InlineData("do we have to skip his lithium the day of the infusion?")]
     public void Evaluate_ParticularPersonsDecisionMedicationOrSymptom_Referral(string question)
     {
         Assert.Equal(Route.Referral, Evaluate(question).Route);
