@@ -16,7 +16,8 @@ namespace KetamineFaqBot.Answering.Routing;
 /// (above every reviewed referral exemplar's out-of-fold answer probability, never below 0.9): retrieval and the
 /// confidence gate then decide, and the answer still carries the talk-to-your-provider footer.</item>
 /// <item>A scope rule (no ketamine words) is set aside when the classifier is confident the message is an in-scope
-/// question (typos, slang): retrieval and the confidence gate then decide.</item>
+/// question (typos, slang): retrieval and the confidence gate then decide. A referral rule on a message a scope rule
+/// also found without domain words is set aside for out of scope when the classifier takes out of scope.</item>
 /// <item>When the rules let a message through (or only found no ketamine words), the classifier may call it small talk;
 /// when the rules let it through, out of scope.</item>
 /// <item>Check-in: when the route is neither crisis nor emergency but the crisis or the emergency probability is in its
@@ -48,6 +49,10 @@ public static class RouteFusion
         return decision.Route == Route.OutOfScope
             && decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal) || r == ClassifierRule(Route.OutOfScope));
     }
+
+    /// <summary>A scope rule (no ketamine or depression words) fired, whatever route the rules chose.</summary>
+    private static bool ScopeRuleFired(GuardrailDecision decision) =>
+        decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal));
 
     /// <summary>
     /// The message was sent to out_of_scope or small talk only for its words (scope rules or the classifier), never by
@@ -85,6 +90,10 @@ public static class RouteFusion
         var scopeRule = OutOfScopeByWordsOnly(rules);
         switch (rules.Route)
         {
+            case Route.Referral when ScopeRuleFired(rules) && Takes(scores, thresholds, Route.OutOfScope):
+                // A decision about something outside the domain ("should i switch my cat's food?"): the referral rules
+                // read "should I", the scope rules found no ketamine or depression words, and the classifier agrees.
+                return Result(Take(rules, Route.OutOfScope, ResponseKeys.OutOfScope), ClassifierLayer, scores, thresholds);
             case Route.Referral when scores.Top == Route.Answer && scores[Route.Answer] >= thresholds.ReferralRelease:
                 // The referral rules read words ("my sertraline", "pregnancy"); a question about the research that
                 // uses them is still a question for the corpus.

@@ -119,6 +119,40 @@ public sealed class RouteFusionTests
     }
 
     [Fact]
+    public void Fuse_ReferralRuleWithoutDomainWordsAndConfidentOutOfScope_OutOfScope()
+    {
+        var rules = new GuardrailDecision(Route.Referral, "referral", ["referral.should-i", "scope.no-domain-term"], false);
+
+        var fused = Fuse(rules, (Route.OutOfScope, 0.8f), (Route.Referral, 0.1f));
+
+        Assert.Equal(Route.OutOfScope, fused.Decision.Route);
+        Assert.Equal("out_of_scope", fused.Decision.ResponseKey);
+        Assert.Equal(["referral.should-i", "scope.no-domain-term", "classifier:out_of_scope"], fused.Decision.Rules);
+        Assert.Equal("classifier", fused.Routing.Layer);
+    }
+
+    [Fact]
+    public void Fuse_ReferralRuleWithoutDomainWordsAndClassifierReferral_Referral()
+    {
+        var rules = new GuardrailDecision(Route.Referral, "referral", ["referral.should-i", "scope.no-domain-term"], false);
+
+        var fused = Fuse(rules, (Route.Referral, 0.6f), (Route.OutOfScope, 0.3f));
+
+        Assert.Equal(Route.Referral, fused.Decision.Route);
+        Assert.Equal("rules", fused.Routing.Layer);
+    }
+
+    [Fact]
+    public void Fuse_ReferralRuleWithDomainWordsAndConfidentOutOfScope_Referral()
+    {
+        var rules = new GuardrailDecision(Route.Referral, "referral", ["referral.should-i"], false);
+
+        var fused = Fuse(rules, (Route.OutOfScope, 0.8f));
+
+        Assert.Equal(Route.Referral, fused.Decision.Route);
+    }
+
+    [Fact]
     public void Fuse_NoRuleAndConfidentSmalltalk_SmalltalkHelp()
     {
         var fused = Fuse(NoRule, (Route.Smalltalk, 0.9f));
