@@ -8,11 +8,12 @@ namespace KetamineFaqBot.Bot.DirectLine;
 /// <summary>
 /// Direct Line's view of the stored activity log: activities go in as JSON, and come back with the id
 /// ("{conversationId}|0000001") and server timestamp the log assigned, so every instance serves the same history.
+/// Every append passes through here, so this is where <see cref="ConversationHighWaterMarks"/> learns of it.
 /// </summary>
-public sealed class ActivityLogDirectLineStore(IActivityLog log, ITurnWriter turns) : IDirectLineStore
+public sealed class ActivityLogDirectLineStore(IActivityLog log, ITurnWriter turns, ConversationHighWaterMarks marks) : IDirectLineStore
 {
     public Task<bool> CreateConversationAsync(string conversationId, CancellationToken cancellationToken = default) =>
-        log.CreateAsync(conversationId, cancellationToken);
+        marks.CreateAsync(conversationId, () => log.CreateAsync(conversationId, cancellationToken));
 
     public Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken = default) =>
         log.ExistsAsync(conversationId, cancellationToken);
@@ -21,12 +22,25 @@ public sealed class ActivityLogDirectLineStore(IActivityLog log, ITurnWriter tur
     {
         ArgumentNullException.ThrowIfNull(activity);
 
-        var logged = await log.AppendAsync(conversationId, ToStored(activity), expiresAt, cancellationToken);
+        var startedAt = marks.Now();
+        LoggedActivity? logged;
+        try
+        {
+            logged = await log.AppendAsync(conversationId, ToStored(activity), expiresAt, cancellationToken);
+        }
+        catch
+        {
+            marks.Forget(conversationId);
+            throw;
+        }
+
         if (logged is null)
         {
+            marks.Forget(conversationId);
             return null;
         }
 
+        marks.Appended(conversationId, logged.Sequence, startedAt);
         activity.Id = logged.IdIn(conversationId);
         activity.Timestamp = logged.Timestamp;
         return logged.Sequence;
@@ -36,9 +50,21 @@ public sealed class ActivityLogDirectLineStore(IActivityLog log, ITurnWriter tur
         string conversationId, IReadOnlyList<Activity> replies, ConversationState? state, AnswerRecord? record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replies);
-        var logged = await turns.WriteAsync(new TurnWrite(conversationId, [.. replies.Select(ToStored)], state, record), cancellationToken);
+        var startedAt = marks.Now();
+        IReadOnlyList<LoggedActivity>? logged;
+        try
+        {
+            logged = await turns.WriteAsync(new TurnWrite(conversationId, [.. replies.Select(ToStored)], state, record), cancellationToken);
+        }
+        catch
+        {
+            marks.Forget(conversationId);
+            throw;
+        }
+
         if (logged is null)
         {
+            marks.Forget(conversationId);
             return null;
         }
 
@@ -46,6 +72,7 @@ public sealed class ActivityLogDirectLineStore(IActivityLog log, ITurnWriter tur
         {
             replies[i].Id = logged[i].IdIn(conversationId);
             replies[i].Timestamp = logged[i].Timestamp;
+            marks.Appended(conversationId, logged[i].Sequence, startedAt);
         }
 
         return [.. logged.Select(l => l.Sequence)];
@@ -53,7 +80,7 @@ public sealed class ActivityLogDirectLineStore(IActivityLog log, ITurnWriter tur
 
     public async Task<DirectLinePage?> GetAfterAsync(string conversationId, long watermark, int maxCount, CancellationToken cancellationToken = default)
     {
-        var page = await log.ReadAfterAsync(conversationId, watermark, maxCount, cancellationToken);
+        var page = await GetStoredAfterAsync(conversationId, watermark, maxCount, cancellationToken);
         if (page is null)
         {
             return null;
@@ -71,7 +98,21 @@ public sealed class ActivityLogDirectLineStore(IActivityLog log, ITurnWriter tur
         return new DirectLinePage(activities, page.Watermark);
     }
 
-    /// <summary>The id and timestamp belong to the log; they are stored outside the JSON and put back on read.</summary>
+    public async Task<ActivityLogPage?> GetStoredAfterAsync(string conversationId, long watermark, int maxCount, CancellationToken cancellationToken = default)
+    {
+        if (marks.IsAtEnd(conversationId, watermark, out var last))
+        {
+            return new ActivityLogPage([], last);
+        }
+
+        return await log.ReadAfterAsync(conversationId, watermark, maxCount, cancellationToken);
+    }
+
+    /// <summary>
+    /// The id and timestamp belong to the log; they are stored outside the JSON and put back on read. Every stored
+    /// activity is therefore an <see cref="Activity"/> as <see cref="ProtocolJson"/> writes it, minus those two
+    /// (<see cref="StoredActivitySet"/> relies on that).
+    /// </summary>
     private static string ToStored(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);

@@ -113,10 +113,8 @@ public static class DirectLineEndpoints
             return error;
         }
 
-        var page = await conversations.Store.GetAfterAsync(conversationId, DirectLineRequests.ParseWatermark(watermark), options.Value.PageSize, cancellationToken);
-        return page is null
-            ? DirectLineAuthorizer.UnknownConversation()
-            : TypedResults.Json(new ActivitySet(page.Activities, page.Watermark.ToString(CultureInfo.InvariantCulture)), ProtocolJson.Options);
+        var page = await conversations.Store.GetStoredAfterAsync(conversationId, DirectLineRequests.ParseWatermark(watermark), options.Value.PageSize, cancellationToken);
+        return page is null ? DirectLineAuthorizer.UnknownConversation() : new StoredActivitySet(conversationId, page);
     }
 
     private static async Task<IResult> PostActivityAsync(

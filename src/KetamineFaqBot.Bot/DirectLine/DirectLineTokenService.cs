@@ -40,6 +40,7 @@ public sealed class DirectLineTokenService
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DirectLineTokenService> _logger;
+    private readonly ValidatedTokenCache _validated;
 
     public DirectLineTokenService(
         IOptions<DirectLineOptions> options, IDataProtectionProvider dataProtection, TimeProvider timeProvider, ILogger<DirectLineTokenService> logger)
@@ -52,6 +53,7 @@ public sealed class DirectLineTokenService
         _lifetime = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
         _timeProvider = timeProvider;
         _logger = logger;
+        _validated = new ValidatedTokenCache(options.Value.ValidatedTokenCacheSize, timeProvider);
     }
 
     public IssuedToken Issue(string conversationId, string userId)
@@ -71,9 +73,20 @@ public sealed class DirectLineTokenService
     }
 
     /// <summary>The token's claims, or null when it is forged, expired or not ours.</summary>
+    /// <remarks>A token validated before is answered from <see cref="ValidatedTokenCache"/> until its own expiry.</remarks>
     public async Task<DirectLineTokenClaims?> ValidateAsync(string? token)
     {
-        if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token))
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        if (_validated.TryGet(token, out var known))
+        {
+            return known;
+        }
+
+        if (!_handler.CanReadToken(token))
         {
             return null;
         }
@@ -97,7 +110,9 @@ public sealed class DirectLineTokenService
             return null;
         }
 
-        return new DirectLineTokenClaims(conversationId, userId);
+        var claims = new DirectLineTokenClaims(conversationId, userId);
+        _validated.Add(token, claims, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
+        return claims;
     }
 
     private SymmetricSecurityKey NewSealedKey()

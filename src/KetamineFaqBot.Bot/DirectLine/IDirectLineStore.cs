@@ -32,4 +32,10 @@ public interface IDirectLineStore
 
     /// <summary>Activities after <paramref name="watermark"/>, oldest first; null when the conversation is unknown.</summary>
     Task<DirectLinePage?> GetAfterAsync(string conversationId, long watermark, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same page as stored: each activity's JSON (without id and timestamp) with its sequence number and timestamp,
+    /// for answering a poll without a deserialise and serialise round trip. Null when the conversation is unknown.
+    /// </summary>
+    Task<ActivityLogPage?> GetStoredAfterAsync(string conversationId, long watermark, int maxCount, CancellationToken cancellationToken = default);
 }

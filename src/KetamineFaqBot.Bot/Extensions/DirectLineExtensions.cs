@@ -18,6 +18,7 @@ public static class DirectLineExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<DirectLineOptions>().Bind(builder.Configuration.GetSection(DirectLineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationHighWaterMarks>();
         services.TryAddSingleton<IDirectLineStore, ActivityLogDirectLineStore>();
         services.AddSingleton<DirectLineStreamHub>();
         services.AddSingleton<DirectLineConversations>();

@@ -18,6 +18,21 @@ public sealed class DirectLineOptions
     [Range(30, 24 * 60)]
     public int TokenLifetimeMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Tokens whose validation this instance remembers (by hash, each until the token's own expiry), so Web Chat's
+    /// once-a-second polls do not unseal and check the same token again. 0 turns the cache off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ValidatedTokenCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// Conversations whose last sequence number this instance keeps, so a poll already at the end of the log is
+    /// answered without reading the store. Only with the SQLite store (one instance); with Redis every poll reads the
+    /// store whatever this says. 0 turns it off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int TrackedConversations { get; set; } = 10_000;
+
     /// <summary>Optional secret. Only enforced when <see cref="AllowAnonymous"/> is false.</summary>
     public string? Secret { get; set; }
 

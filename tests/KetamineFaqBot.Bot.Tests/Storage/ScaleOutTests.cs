@@ -80,6 +80,25 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DirectLinePoll_OnAAtTheEnd_SeesTheMessageAndReplyWrittenByB()
+    {
+        using var httpA = _a.CreateHttpClient();
+        using var httpB = _b.CreateHttpClient();
+        var onA = await DirectLineTestClient.StartAsync(httpA);
+        var onB = new DirectLineTestClient(httpB, onA.ConversationId, onA.Token, onA.StreamUrl);
+        var end = await Eventually.ValueAsync(async () => await onA.GetActivitiesAsync() is { Activities.Count: > 0 } page ? page.Watermark : null);
+        Assert.Empty((await onA.GetActivitiesAsync(end)).Activities);
+
+        // A created the conversation and has seen its end; B now writes to it. A must read the store, not its memory.
+        var posted = await onB.SendTextAsync("is ketamine addictive?", "c-1");
+        var (afterPost, _) = await onA.GetActivitiesAsync(end);
+        Assert.Equal(posted, (string?)afterPost[0]!["id"]);
+        var reply = await Eventually.ValueAsync(async () =>
+            (await onA.GetActivitiesAsync(end)).Activities.Select(a => a!.AsObject()).FirstOrDefault(a => (string?)a["replyToId"] == posted));
+        Assert.Equal("bot", (string?)reply["from"]!["role"]);
+    }
+
+    [Fact]
     public async Task DirectLineToken_IssuedByA_PostsAndReadsOnB()
     {
         using var httpA = _a.CreateHttpClient();
