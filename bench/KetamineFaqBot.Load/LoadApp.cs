@@ -38,6 +38,7 @@ internal static class LoadApp
         {
             Description = "Measure each bot scenario closed loop (its saturation, in answers/s), then again open loop at FRACTION (0 < FRACTION ≤ 1, e.g. 0.5) of that rate, reported as NAME-paced.",
         };
+        var messagesFirst = new Option<bool>("--messages-first") { Description = "Run the /api/messages scenario before Direct Line (default: Direct Line first)." };
         var smoke = new Option<bool>("--smoke") { Description = "A small run that proves every path works (50 requests, 4 connections)." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };
         var bot = new Option<string?>("--bot") { Description = "The bot's KetamineFaqBot.Bot.dll (default: the Release build in the repository)." };
@@ -89,7 +90,7 @@ internal static class LoadApp
                 return SetupFailed;
             }
 
-            settings = settings with { Pace = parse.GetValue(pace), SaturationPace = parse.GetValue(paceSaturation) };
+            settings = settings with { Pace = parse.GetValue(pace), SaturationPace = parse.GetValue(paceSaturation), MessagesFirst = parse.GetValue(messagesFirst) };
             return await RunLoadAsync(settings, parse.GetValue(json), parse.GetValue(keep), stdout, stderr, ct);
         });
 

@@ -51,8 +51,16 @@ internal static class LoadRunner
                     await progress.WriteLineAsync(F($"pacing the bot scenarios at {rate:0} req/s ({settings.Pace * 100:0.#}% of echo's {baseline.RequestsPerSecond:0} req/s)"));
                 }
 
-                scenarios.AddRange(await RunDirectLineAsync(settings, questions, bot.BaseAddress, baseline.RequestsPerSecond, offered, progress, cancellationToken));
-                scenarios.AddRange(await RunMessagesAsync(settings, questions, bot.BaseAddress, sink, baseline.RequestsPerSecond, offered, progress, cancellationToken));
+                if (settings.MessagesFirst)
+                {
+                    scenarios.AddRange(await RunMessagesAsync(settings, questions, bot.BaseAddress, sink, baseline.RequestsPerSecond, offered, progress, cancellationToken));
+                    scenarios.AddRange(await RunDirectLineAsync(settings, questions, bot.BaseAddress, baseline.RequestsPerSecond, offered, progress, cancellationToken));
+                }
+                else
+                {
+                    scenarios.AddRange(await RunDirectLineAsync(settings, questions, bot.BaseAddress, baseline.RequestsPerSecond, offered, progress, cancellationToken));
+                    scenarios.AddRange(await RunMessagesAsync(settings, questions, bot.BaseAddress, sink, baseline.RequestsPerSecond, offered, progress, cancellationToken));
+                }
                 botPeakUnderLoad = botSampler.PeakMegabytes;
                 echoPeakUnderLoad = echoSampler.PeakMegabytes;
             }
@@ -69,7 +77,7 @@ internal static class LoadRunner
             var run = new RunInfo(
                 startedAt, settings.Requests, settings.Connections, settings.Conversations, settings.Warmup, questions.Count,
                 Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
-                $"{loadAtStart} at start, {MachineLoad.Read()} at end", settings.BotSettings, settings.Pace, settings.SaturationPace);
+                $"{loadAtStart} at start, {MachineLoad.Read()} at end", settings.BotSettings, settings.Pace, settings.SaturationPace, settings.MessagesFirst);
             return new LoadReport(run, scenarios, botMemory, echoMemory, LoadTargets.Check(scenarios, botMemory, settings.Connections, settings.SaturationPace), behaviourOk, botLog);
         }
         finally

@@ -27,6 +27,11 @@ internal static class ReportTable
             await output.WriteLineAsync(F($"saturation-paced: each bot scenario measured closed loop, then NAME-paced open loop at {saturation * 100:0.#}% of the answers/s its closed loop sustained; paced latency counts from each request's scheduled time"));
         }
 
+        if (run.MessagesFirst)
+        {
+            await output.WriteLineAsync("order: messages before directline (--messages-first)");
+        }
+
         await output.WriteLineAsync();
         await output.WriteLineAsync(F($"{"scenario",-16} {"endpoint",-50} {"requests",8} {"errors",6} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"vs echo",8}"));
         foreach (var s in report.Scenarios)

@@ -25,6 +25,17 @@ public sealed class ReportTableTests
         Assert.DoesNotContain("paced", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WriteAsync_MessagesFirst_SaysSoAndOtherwiseNot()
+    {
+        var memory = new MemoryReport(100, 150, 200);
+        var run = new RunInfo(DateTimeOffset.UnixEpoch, 100, 4, 10, 10, 37, 2, "Linux", ".NET", "1 1 1", new Dictionary<string, string>(), MessagesFirst: true);
+        var text = await Write(new LoadReport(run, [Echo()], memory, memory, LoadTargets.Check([Echo()], memory, 4), BehaviourOk: true, BotLog: null));
+
+        Assert.Contains("order: messages before directline", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("order:", await Write(Report(null, Echo())), StringComparison.Ordinal);
+    }
+
     private static ScenarioReport Echo() => new("echo", "POST /echo", 100, 0, new Dictionary<string, int>(), 2000, 1, 2, 1, null);
 
     private static LoadReport Report(double? pace, params ScenarioReport[] scenarios)
