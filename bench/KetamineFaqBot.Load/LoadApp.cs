@@ -53,7 +53,7 @@ internal static class LoadApp
 
         var root = new RootCommand("Load test of KetamineFaqBot against a bare ASP.NET Core echo endpoint, loopback only.")
         {
-            requests, connections, conversations, warmup, pace, paceSaturation, smoke, json, bot, questionsFile, replyTimeout, botSettings, keep,
+            requests, connections, conversations, warmup, pace, paceSaturation, messagesFirst, smoke, json, bot, questionsFile, replyTimeout, botSettings, keep,
         };
         var url = new Option<string>("--url") { Description = "Loopback URL to listen on.", Required = true };
         var serveEcho = new Command(ServeEchoCommand, "Serve the echo baseline (used by the run itself).") { url };

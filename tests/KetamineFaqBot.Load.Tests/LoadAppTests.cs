@@ -111,6 +111,20 @@ public sealed class LoadAppTests
     }
 
     [Fact]
+    public async Task RunAsync_MessagesFirst_IsAnOptionTheToolReads()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        // Out of range on purpose, so nothing starts: the refusal is about --pace, not an unknown --messages-first.
+        var exit = await LoadApp.RunAsync(["--smoke", "--messages-first", "--pace", "0", "--bot", TestPaths.BotAssembly, "--questions", TestPaths.StarterQuestions], stdout, stderr);
+
+        Assert.Equal(LoadApp.SetupFailed, exit);
+        Assert.Contains("--pace takes", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("--messages-first", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_BotNotBuilt_ExitsWithSetupFailedAndSaysHowToBuildIt()
     {
         using var stdout = new StringWriter();
