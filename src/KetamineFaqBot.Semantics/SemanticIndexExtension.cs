@@ -26,7 +26,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
     public const string CalibrationFile = "route-calibration.json";
 
     /// <summary>Bumped when training or file layout changes, so every version is rebuilt once.</summary>
-    private const string LayoutVersion = "semantic-8";
+    private const string LayoutVersion = "semantic-9";
 
     /// <summary>A question is never taken as an FAQ paraphrase below this cosine, whatever the corpus's own phrasings say.</summary>
     private const float FaqMatchFloor = 0.8f;
@@ -137,13 +137,21 @@ public sealed class SemanticIndexExtension : IIndexExtension
             CoveredQuestions = coveredQuestions.Count,
             SentenceModel = sentenceModel.Id,
         };
-        new MLContext().Model.Save(model.Transformer, model.InputSchema, Path.Combine(folder, ModelFile));
+        var modelPath = Path.Combine(folder, ModelFile);
+        new MLContext().Model.Save(model.Transformer, model.InputSchema, modelPath);
+
+        // The weights are checked against the model as it is served (read back from the file) on every exemplar.
+        var exemplarVectors = Embed([.. exemplars.Select(e => e.Text)]);
+        var (weights, weightsNote) = RouteWeightsExport.From(
+            RouteModel.Load(modelPath), MiniLmModelFiles.Sha256(modelPath), exemplars.Select((e, i) => (e.Text, exemplarVectors[i])));
+        weights?.Write(Path.Combine(folder, RouteWeights.FileName));
         File.WriteAllText(Path.Combine(folder, CalibrationFile), JsonSerializer.Serialize(calibration, SemanticsJsonContext.Default.RouteCalibration));
         LastCalibration = calibration;
         LastEmbedded = embedded;
 
         var figures = RouteClassifierTrainer.Describe(calibration);
         figures["model"] = sentenceModel.Id;
+        figures["classifier.weights"] = (weights is null ? "off: " : "on: ") + weightsNote;
         figures["threshold.faq_match"] = calibration.FaqMatch.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         figures["vectors"] = texts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         figures["sentence_vectors"] = sentenceTexts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -195,22 +203,40 @@ public sealed class SemanticIndexExtension : IIndexExtension
                 $"The route calibration in '{folder}' has no valid threshold for {string.Join(", ", missing.Select(r => r.ToWire()))}.");
         }
 
-        RouteModel model;
+        RouteClassifier classifier;
         try
         {
-            var context = new MLContext();
-            var transformer = context.Model.Load(Path.Combine(folder, ModelFile), out var schema);
-            model = new RouteModel(context, transformer, schema, RouteModel.LabelOrder(transformer, schema));
+            var modelPath = Path.Combine(folder, ModelFile);
+            var weightsPath = Path.Combine(folder, RouteWeights.FileName);
+            if (File.Exists(weightsPath))
+            {
+                // PERF: the ML.NET model is loaded only when a message first needs it (one the weights leave to it).
+                // SAFETY: its file is still checked now, against the hash the weights were exported from, so a damaged
+                // or replaced model rejects the version here rather than failing a patient's message later.
+                var weights = RouteWeights.Read(weightsPath);
+                if (!string.Equals(MiniLmModelFiles.Sha256(modelPath), weights.ModelSha256, StringComparison.Ordinal))
+                {
+                    throw new InvalidDataException($"The route model in '{folder}' is not the one its weights were taken from.");
+                }
 
-            // The model must answer before the version is served.
-            _ = model.Predict("probe", new float[MiniLmEmbeddingGenerator.Dimensions]);
+                classifier = new RouteClassifier(weights, () => RouteModel.Load(modelPath));
+            }
+            else
+            {
+                // A version built before the weights existed: ML.NET for every message.
+                var model = RouteModel.Load(modelPath);
+                classifier = new RouteClassifier(null, () => model);
+            }
+
+            // The classifier must answer before the version is served.
+            _ = classifier.Predict("probe", new float[MiniLmEmbeddingGenerator.Dimensions]);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException and not InvalidDataException)
         {
             throw new InvalidDataException($"The route model in '{folder}' could not be loaded: {ex.Message}", ex);
         }
 
-        return new SemanticIndex(model, calibration, vectors, uncovered, covered);
+        return new SemanticIndex(classifier, calibration, vectors, uncovered, covered);
     }
 
     private string HashInputs()

@@ -5,6 +5,7 @@ using KetamineFaqBot.Retrieval.Indexing;
 using KetamineFaqBot.Retrieval.Search;
 using KetamineFaqBot.Retrieval.Tests.TestSupport;
 using KetamineFaqBot.Retrieval.Versioning;
+using KetamineFaqBot.Semantics.Classification;
 using KetamineFaqBot.Semantics.Embeddings;
 using KetamineFaqBot.Semantics.Exemplars;
 using KetamineFaqBot.Semantics.Tests.TestSupport;
@@ -48,6 +49,51 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
         Assert.True(File.Exists(Path.Combine(folder, "route-calibration.json")));
         Assert.True(File.Exists(Path.Combine(folder, "vectors.bin")));
         Assert.Equal(28, fixture.Extension.LastCalibration?.Exemplars);
+    }
+
+    [Fact]
+    public void Build_Version_WritesRouteWeightsCheckedAgainstTheModel()
+    {
+        var folder = Path.Combine(fixture.Build.VersionPath, "semantic");
+        using var live = OpenLive();
+
+        var report = Assert.Single(live.Manifest.Extensions ?? []);
+
+        Assert.True(File.Exists(Path.Combine(folder, RouteWeights.FileName)));
+        Assert.Equal("on: agree with ML.NET on 28 exemplar(s)", report.Figures["classifier.weights"]);
+        Assert.Equal(MiniLmModelFiles.Sha256(Path.Combine(folder, "route-model.zip")), RouteWeights.Read(Path.Combine(folder, RouteWeights.FileName)).ModelSha256);
+    }
+
+    [Fact]
+    public void Classify_PlainMessages_AnsweredByTheWeightsWithTheModelsScores()
+    {
+        using var live = OpenLive();
+        var semantic = Assert.IsType<SemanticIndex>(Semantic(live));
+        var model = RouteModel.Load(Path.Combine(fixture.Build.VersionPath, "semantic", "route-model.zip"));
+
+        foreach (var message in new[] { "i want to kill myself tonight", "how does ketamine help depression", "hello there" })
+        {
+            var embedding = Embed(message);
+            Assert.Equal(model.Predict(message, embedding).Probabilities, semantic.Classify(message, embedding).Probabilities);
+        }
+
+        // The probe and these messages never needed ML.NET's model (on a processor the weights mirror).
+        Assert.Equal(!(System.Runtime.Intrinsics.X86.Avx.IsSupported && System.Runtime.Intrinsics.X86.Sse3.IsSupported), semantic.Classifier.ModelLoaded);
+    }
+
+    [Fact]
+    public void Classify_MessageOutsidePrintableAscii_AnsweredByTheModel()
+    {
+        using var live = OpenLive();
+        var semantic = Assert.IsType<SemanticIndex>(Semantic(live));
+        var model = RouteModel.Load(Path.Combine(fixture.Build.VersionPath, "semantic", "route-model.zip"));
+        const string Message = "I can’t do this anymore, I want to end it";
+        var embedding = Embed(Message);
+
+        var scores = semantic.Classify(Message, embedding);
+
+        Assert.True(semantic.Classifier.ModelLoaded);
+        Assert.Equal(model.Predict(Message, embedding).Probabilities, scores.Probabilities);
     }
 
     [Fact]
@@ -319,6 +365,8 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     [Theory]
     [InlineData("route model garbage", "route model")]
     [InlineData("route model deleted", "route model")]
+    [InlineData("route model replaced by another", "not the one its weights were taken from")]
+    [InlineData("route weights damaged", "route weights")]
     [InlineData("vectors deleted", "vectors.bin")]
     [InlineData("vectors damaged after the header", "vectors.bin")]
     [InlineData("vectors of another passage", "does not hold")]
@@ -359,6 +407,20 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
                 break;
             case "route model deleted":
                 File.Delete(Path.Combine(folder, "route-model.zip"));
+                break;
+            case "route model replaced by another":
+                // Still a valid zip, so only the hash recorded with the weights tells it apart.
+                using (var zip = System.IO.Compression.ZipFile.Open(Path.Combine(folder, "route-model.zip"), System.IO.Compression.ZipArchiveMode.Update))
+                {
+                    zip.CreateEntry("extra.txt");
+                }
+
+                break;
+            case "route weights damaged":
+                var weightsFile = Path.Combine(folder, RouteWeights.FileName);
+                var weightBytes = File.ReadAllBytes(weightsFile);
+                weightBytes[weightBytes.Length / 2] ^= 0x01;
+                File.WriteAllBytes(weightsFile, weightBytes);
                 break;
             case "vectors deleted":
                 File.Delete(Path.Combine(folder, "vectors.bin"));

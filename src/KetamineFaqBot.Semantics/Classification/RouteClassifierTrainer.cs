@@ -111,16 +111,7 @@ internal static class RouteClassifierTrainer
         var data = context.Data.LoadFromEnumerable(rows);
         var labelKeys = context.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Fit(data);
         var keyed = labelKeys.Transform(data);
-        var text = new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepDiacritics = false,
-            KeepPunctuations = false,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1, UseAllLengths = false },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
+        var text = TextOptions();
         // L-BFGS reads the data once per function evaluation; without the cache checkpoint every pass featurised the
         // text again (about three quarters of the training time). The cached rows hold the same values, so the model
         // is the same.
@@ -142,6 +133,18 @@ internal static class RouteClassifierTrainer
         var inputSchema = context.Data.LoadFromEnumerable(Array.Empty<RouteRow>()).Schema;
         return new RouteModel(context, trained, inputSchema, RouteModel.LabelOrder(trained, keyed.Schema));
     }
+
+    /// <summary>How the message text is featurised (a fresh instance: ML.NET keeps the one it is given).</summary>
+    internal static TextFeaturizingEstimator.Options TextOptions() => new()
+    {
+        CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+        KeepDiacritics = false,
+        KeepPunctuations = false,
+        KeepNumbers = true,
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1, UseAllLengths = false },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+        Norm = TextFeaturizingEstimator.NormFunction.L2,
+    };
 
     private static RouteCalibration Calibrate(IReadOnlyList<Exemplar> exemplars, RouteScoresByExemplar heldOut)
     {

@@ -53,6 +53,14 @@ internal sealed class RouteModel
         return new RouteScores(probabilities);
     }
 
+    /// <summary>Loads a model saved by a version's build (<c>route-model.zip</c>).</summary>
+    public static RouteModel Load(string path)
+    {
+        var context = new MLContext();
+        var transformer = context.Model.Load(path, out var schema);
+        return new RouteModel(context, transformer, schema, LabelOrder(transformer, schema));
+    }
+
     /// <summary>The label of each Score slot, read from the trained model's output schema.</summary>
     public static IReadOnlyList<string> LabelOrder(ITransformer model, DataViewSchema inputSchema)
     {
