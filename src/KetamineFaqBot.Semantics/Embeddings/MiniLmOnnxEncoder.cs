@@ -24,6 +24,9 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
 
     private readonly InferenceSession session;
+
+    // The session reads its weights from these bytes (MiniLmOrtModel); they live as long as it does.
+    private readonly byte[]? modelBytes;
     private readonly MiniLmTokenizer tokenizer;
     private readonly string[] outputNames;
     private readonly int batchSize;
@@ -36,8 +39,31 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         this.batchSize = batchSize;
         tokenizer = MiniLmTokenizer.FromFile(files.VocabularyPath);
-        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, EnableCpuMemArena = false };
-        session = new InferenceSession(files.ModelPath, options);
+        var bytes = MiniLmOrtModel.TryRead(files);
+        if (bytes is not null)
+        {
+            try
+            {
+                using var options = Options();
+                MiniLmOrtModel.UseInPlace(options);
+                session = new InferenceSession(bytes, options);
+                modelBytes = bytes;
+            }
+            catch (OnnxRuntimeException)
+            {
+                // Not a file this runtime takes after all: model.onnx now, and the file is made again.
+                MiniLmOrtModel.Forget(files);
+            }
+        }
+
+        if (session is null)
+        {
+            using var options = Options();
+            session = new InferenceSession(files.ModelPath, options);
+
+            // Costs a second load of model.onnx, once: every later start loads the faster file.
+            MiniLmOrtModel.TryWrite(files, Options);
+        }
 
         // The first output is the token embeddings (last_hidden_state), the one the package pools.
         outputNames = [session.OutputMetadata.Keys.First()];
@@ -79,6 +105,11 @@ internal sealed class MiniLmOnnxEncoder : IDisposable
     }
 
     public void Dispose() => session.Dispose();
+
+    /// <summary>True when the session was created from ONNX Runtime's own format (tests).</summary>
+    internal bool FromOrtFormat => modelBytes is not null;
+
+    private static SessionOptions Options() => new() { IntraOpNumThreads = 1, InterOpNumThreads = 1, EnableCpuMemArena = false };
 
     /// <summary>Mean of the token vectors of the first <paramref name="length"/> tokens, L2-normalised.</summary>
     /// <remarks>
