@@ -39,6 +39,9 @@ public static class SemanticLayer
     /// </summary>
     public static Task PreloadQueryModel() => MiniLmEmbeddingGenerator.PreloadAsync();
 
+    /// <summary>Loads the local MiniLM model and runs it once on this thread (see <see cref="PreloadQueryModel"/>).</summary>
+    public static void WarmQueryModel() => MiniLmEmbeddingGenerator.Shared.Encode(["warm-up"]);
+
     /// <summary>The sentence model's embedder (the local MiniLM when null) with an in-memory cache of recent questions.</summary>
     public static IEmbeddingGenerator<string, Embedding<float>> QueryEmbeddings(int cacheSize = DefaultQueryCacheSize, SentenceModel? model = null) =>
         new CachedEmbeddingGenerator((model ?? SentenceModel.Local).Generator, cacheSize);

@@ -63,7 +63,19 @@ public sealed class AnsweringComposition
             SemanticLayer.Extension(CliDefaults.PromptsFolder, root, model: EnvironmentSentenceModel.Value),
             new GateCalibrationExtension(new AnsweringOptions(), CliDefaults.PromptsFolder),
         ]),
-        Embeddings = () => SemanticLayer.QueryEmbeddings(model: EnvironmentSentenceModel.Value),
+        Embeddings = () =>
+        {
+            var model = EnvironmentSentenceModel.Value;
+            var embeddings = SemanticLayer.QueryEmbeddings(model: model);
+            if (model.IsLocal)
+            {
+                // Loads the model and runs it once, on the loading thread: the question's own embedding then does not
+                // pay for ONNX Runtime's first run.
+                SemanticLayer.WarmQueryModel();
+            }
+
+            return embeddings;
+        },
         Guardrails = GuardrailsLoader.Load,
         ResponseTexts = Answering.Responses.ResponseTexts.Load,
         Normaliser = max => new MessageNormaliser(new MessageNormaliserOptions { MaxLength = max }),
@@ -81,19 +93,21 @@ public sealed class AnsweringComposition
             var options = configuration.GetSection(AnsweringOptions.SectionName).Get<AnsweringOptions>() ?? new AnsweringOptions();
             var services = new ServiceCollection();
 
-            // The sentence model loads on another core while the index opens (one after the other they were most of
-            // a fresh `kfaq ask`).
+            // The sentence model loads on one thread and the prompts' parts on another while the index opens: none
+            // needs another, and one after the other they were most of a fresh `kfaq ask` (docs/performance.md).
             var loadingEmbeddings = Task.Run(Embeddings);
+            var loadingPrompts = Task.Run(() => (Guardrails(promptsFolder), ResponseTexts(promptsFolder), QueryFocus(promptsFolder), AnswerTypes(promptsFolder)));
             services.AddSingleton(Retriever(indexRoot));
+            var (guardrails, responseTexts, queryFocus, answerTypes) = loadingPrompts.GetAwaiter().GetResult();
             if (loadingEmbeddings.GetAwaiter().GetResult() is { } embeddings)
             {
                 services.AddSingleton(embeddings);
             }
 
-            services.AddSingleton(Guardrails(promptsFolder));
-            services.AddSingleton(ResponseTexts(promptsFolder));
-            services.AddSingleton(QueryFocus(promptsFolder));
-            services.AddSingleton(AnswerTypes(promptsFolder));
+            services.AddSingleton(guardrails);
+            services.AddSingleton(responseTexts);
+            services.AddSingleton(queryFocus);
+            services.AddSingleton(answerTypes);
             var messages = configuration.GetSection(MessageNormaliserOptions.SectionName).Get<MessageNormaliserOptions>() ?? new MessageNormaliserOptions();
             services.AddSingleton(Normaliser(messages.MaxLength));
             if (gaps is not null)

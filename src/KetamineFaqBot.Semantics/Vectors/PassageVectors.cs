@@ -177,10 +177,7 @@ internal sealed class PassageVectors
                 owners[i] = byId.TryGetValue(id, out var passage) ? passage
                     : throw new InvalidDataException($"'{file}' has a vector for passage '{id}', which this version does not hold.");
                 phrasing[i] = reader.ReadBoolean();
-                for (var d = 0; d < dimensions; d++)
-                {
-                    matrix[(i * dimensions) + d] = reader.ReadSingle();
-                }
+                reader.ReadSingles(matrix.AsSpan(i * dimensions, dimensions));
             }
 
             var sentenceCount = reader.ReadInt32();
@@ -199,11 +196,7 @@ internal sealed class PassageVectors
                 }
 
                 var vector = new float[dimensions];
-                for (var d = 0; d < dimensions; d++)
-                {
-                    vector[d] = reader.ReadSingle();
-                }
-
+                reader.ReadSingles(vector);
                 (bySentence.TryGetValue(id, out var list) ? list : bySentence[id] = []).Add(vector);
             }
 

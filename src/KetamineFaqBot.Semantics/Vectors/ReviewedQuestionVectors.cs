@@ -58,10 +58,7 @@ internal static class ReviewedQuestionVectors
             {
                 var text = reader.ReadString();
                 var vector = new float[dimensions];
-                for (var d = 0; d < dimensions; d++)
-                {
-                    vector[d] = reader.ReadSingle();
-                }
+                reader.ReadSingles(vector);
 
                 result.Add((text, vector));
             }
