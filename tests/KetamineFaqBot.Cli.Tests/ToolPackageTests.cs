@@ -15,6 +15,9 @@ public sealed class ToolPackageTests(RealIndexFixture index) : IClassFixture<Rea
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>A build of every project for one platform plus ReadyToRun compilation of every assembly: minutes on 2 cores.</summary>
+    private static readonly TimeSpan PlatformPackTimeout = TimeSpan.FromMinutes(15);
+
     [Fact]
     public async Task InstalledTool_PrintsItsVersionAndAnswersOverAnIndex()
     {
@@ -60,6 +63,60 @@ public sealed class ToolPackageTests(RealIndexFixture index) : IClassFixture<Rea
         }
     }
 
+    [Fact]
+    public async Task ToolPackedForThisPlatform_IsPrecompiledAndAnswersLikeThePortableOne()
+    {
+        var version = RepositoryVersion();
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var folder = CliRun.NewTempFolder("kfaq-rid-tool-");
+        try
+        {
+            var feed = Path.Combine(folder, "feed");
+            var tools = Path.Combine(folder, "tools");
+            var elsewhere = Directory.CreateDirectory(Path.Combine(folder, "elsewhere")).FullName;
+
+            // Built and packed under the temp folder (--artifacts-path), so the repository's own bin and obj folders, which
+            // other test projects run from, are left alone.
+            var pack = await RunAsync(Dotnet, folder, PlatformPackTimeout,
+                "pack", RepositoryRoot.Path("src", "KetamineFaqBot.Cli", "KetamineFaqBot.Cli.csproj"),
+                "-c", "Release", "-r", rid, "--disable-build-servers", "--nologo", "-o", feed, "--artifacts-path", Path.Combine(folder, "build"));
+            Assert.True(pack.Exit == 0, "dotnet pack -r failed:\n" + pack.Output);
+
+            var config = Path.Combine(folder, "nuget.config");
+            await File.WriteAllTextAsync(config,
+                $"""<configuration><packageSources><clear /><add key="kfaq" value="{feed}" /></packageSources></configuration>""");
+            var install = await RunAsync(Dotnet, folder,
+                "tool", "install", "--tool-path", tools, "--configfile", config, "KetamineFaqBot.Cli", "--version", version);
+            Assert.True(install.Exit == 0, "dotnet tool install failed:\n" + install.Output);
+
+            var installed = Directory.GetFiles(tools, "KetamineFaqBot.Answering.dll", SearchOption.AllDirectories).Single();
+            Assert.True(IsReadyToRun(installed), installed + " carries no ReadyToRun code.");
+            Assert.True(IsReadyToRun(Path.Combine(Path.GetDirectoryName(installed)!, "Lucene.Net.dll")), "Lucene.Net.dll carries no ReadyToRun code.");
+
+            var kfaq = Path.Combine(tools, OperatingSystem.IsWindows() ? "kfaq.exe" : "kfaq");
+            var question = "is ketamine addictive";
+            var asked = await RunAsync(kfaq, elsewhere, "ask", "--json", question, "--root", index.Root, "--prompts", RepositoryRoot.Path("prompts"));
+            Assert.True(asked.Exit == 0, "kfaq ask failed:\n" + asked.Output);
+
+            // The same answer, route, citations and provenance as the pipeline in this test process gives.
+            var (code, expected, _) = await CliRun.RunAsync("ask", "--json", question, "--root", index.Root, "--prompts", RepositoryRoot.Path("prompts"));
+            Assert.Equal(0, code);
+            Assert.Equal(expected.Trim(), asked.Output.Trim());
+        }
+        finally
+        {
+            TryDelete(folder);
+        }
+    }
+
+    /// <summary>True when the assembly holds precompiled code: a ReadyToRun header behind its managed native header.</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var stream = File.OpenRead(assembly);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
     private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
     /// <summary>Debug or Release, as this test assembly (and so the kfaq it references) was built.</summary>
@@ -70,7 +127,10 @@ public sealed class ToolPackageTests(RealIndexFixture index) : IClassFixture<Rea
     private static string RepositoryVersion() =>
         XDocument.Load(RepositoryRoot.Path("Directory.Build.props")).Descendants("Version").Single().Value.Trim();
 
-    private static async Task<(int Exit, string Output)> RunAsync(string file, string workingDirectory, params string[] arguments)
+    private static Task<(int Exit, string Output)> RunAsync(string file, string workingDirectory, params string[] arguments) =>
+        RunAsync(file, workingDirectory, StepTimeout, arguments);
+
+    private static async Task<(int Exit, string Output)> RunAsync(string file, string workingDirectory, TimeSpan stepTimeout, params string[] arguments)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -100,7 +160,7 @@ public sealed class ToolPackageTests(RealIndexFixture index) : IClassFixture<Rea
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(StepTimeout);
+        using var timeout = new CancellationTokenSource(stepTimeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -109,7 +169,7 @@ public sealed class ToolPackageTests(RealIndexFixture index) : IClassFixture<Rea
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            return (-1, $"timed out after {StepTimeout}:\n{Read(output)}");
+            return (-1, $"timed out after {stepTimeout}:\n{Read(output)}");
         }
 
         return (process.ExitCode, Read(output));
