@@ -42,6 +42,7 @@ public sealed class SemanticIndexExtension : IIndexExtension
     private readonly string? coveredFile;
     private readonly EmbeddingCacheFile cache;
     private readonly SentenceModel sentenceModel;
+    private readonly bool loadClassifierModel;
 
     /// <param name="exemplarFolder">Route exemplars (<c>prompts/routes</c>).</param>
     /// <param name="cacheFolder">Where build-time vectors are cached by text hash, across builds.</param>
@@ -50,8 +51,13 @@ public sealed class SemanticIndexExtension : IIndexExtension
     /// <param name="coveredFile">Reviewed in-scope questions the corpus does answer (<c>prompts/coverage/covered.yaml</c>);
     /// with both files the gate's meaning layer is a model fitted on the two, without it a cosine threshold.</param>
     /// <param name="model">The sentence model; <see cref="SentenceModel.Local"/> when null.</param>
-    public SemanticIndexExtension(string exemplarFolder, string cacheFolder, string? uncoveredFile = null, string? coveredFile = null, SentenceModel? model = null)
+    /// <param name="loadClassifierModel">Load ML.NET's route model with each version, not when a message first needs it
+    /// (a long-running host, so that message does not wait for it).</param>
+    public SemanticIndexExtension(
+        string exemplarFolder, string cacheFolder, string? uncoveredFile = null, string? coveredFile = null, SentenceModel? model = null,
+        bool loadClassifierModel = false)
     {
+        this.loadClassifierModel = loadClassifierModel;
         sentenceModel = model ?? SentenceModel.Local;
         this.uncoveredFile = uncoveredFile;
         this.coveredFile = coveredFile;
@@ -226,6 +232,11 @@ public sealed class SemanticIndexExtension : IIndexExtension
                 // A version built before the weights existed: ML.NET for every message.
                 var model = RouteModel.Load(modelPath);
                 classifier = new RouteClassifier(null, () => model);
+            }
+
+            if (loadClassifierModel)
+            {
+                classifier.LoadModel();
             }
 
             // The classifier must answer before the version is served.

@@ -30,8 +30,11 @@ public static class SemanticLayer
     /// <param name="cacheFolder">Vector cache folder; <see cref="CacheFolder"/> of the index root when null.</param>
     /// <param name="indexRoot">Index root, for the default cache folder.</param>
     /// <param name="model">The sentence model; the local MiniLM when null.</param>
-    public static SemanticIndexExtension Extension(string promptsFolder, string indexRoot, string? cacheFolder = null, SentenceModel? model = null) =>
-        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot), UncoveredFile(promptsFolder), CoveredFile(promptsFolder), model);
+    /// <param name="loadClassifierModel">Load ML.NET's route model with each version (see <see cref="SemanticIndexExtension"/>).</param>
+    public static SemanticIndexExtension Extension(
+        string promptsFolder, string indexRoot, string? cacheFolder = null, SentenceModel? model = null, bool loadClassifierModel = false) =>
+        new(ExemplarFolder(promptsFolder), cacheFolder ?? CacheFolder(indexRoot), UncoveredFile(promptsFolder), CoveredFile(promptsFolder), model,
+            loadClassifierModel);
 
     /// <summary>
     /// Starts loading the local MiniLM model on a thread-pool thread and returns at once, so a host overlaps the load with

@@ -97,6 +97,17 @@ public sealed class SemanticIndexExtensionTests(SemanticIndexFixture fixture) : 
     }
 
     [Fact]
+    public void Load_ExtensionForALongRunningHost_LoadsTheModelWithTheVersion()
+    {
+        var eager = new SemanticIndexExtension(fixture.ExemplarFolder, SharedEmbeddingCache.Folder, fixture.UncoveredFile, loadClassifierModel: true);
+        using var live = new LiveIndex(fixture.Root, extensions: [eager]);
+
+        var semantic = Assert.IsType<SemanticIndex>(Semantic(live));
+
+        Assert.True(semantic.Classifier.ModelLoaded);
+    }
+
+    [Fact]
     public void Manifest_ListsTheSemanticExtensionWithFigures()
     {
         using var live = OpenLive();

@@ -39,11 +39,13 @@ public static class AnswerPipelineExtensions
         var sentences = SentenceModel.From(answering.EmbeddingModel, Answering.Generative.ChatClientFactory.RemoteEmbeddings(answering));
 
         // The gate's meaning model is fitted into each version after the semantic layer it reads, so the first question
-        // after a start or a swap pays for nothing.
+        // after a start or a swap pays for nothing. For the same reason the bot loads each version's ML.NET route model
+        // with it (kfaq ask loads it only if a message outside printable ASCII needs it).
         IReadOnlyList<IIndexExtension> extensions = semantics.Enabled
             ?
             [
-                SemanticLayer.Extension(paths.PromptsFolder, paths.IndexRoot, semantics.CacheFolder is { Length: > 0 } cache ? cache : null, sentences),
+                SemanticLayer.Extension(
+                    paths.PromptsFolder, paths.IndexRoot, semantics.CacheFolder is { Length: > 0 } cache ? cache : null, sentences, loadClassifierModel: true),
                 new GateCalibrationExtension(answering, paths.PromptsFolder),
             ]
             : [];

@@ -23,8 +23,11 @@ internal sealed class RouteClassifier
         this.model = new Lazy<RouteModel>(model, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>True once a message has needed the ML.NET model (tests).</summary>
+    /// <summary>True once the ML.NET model is loaded.</summary>
     internal bool ModelLoaded => model.IsValueCreated;
+
+    /// <summary>Loads the ML.NET model now rather than when a message first needs it.</summary>
+    public void LoadModel() => _ = model.Value;
 
     public RouteScores Predict(string text, ReadOnlySpan<float> embedding)
     {
