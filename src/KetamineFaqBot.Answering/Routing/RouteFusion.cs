@@ -47,12 +47,14 @@ public static class RouteFusion
     {
         ArgumentNullException.ThrowIfNull(decision);
         return decision.Route == Route.OutOfScope
-            && decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal) || r == ClassifierRule(Route.OutOfScope));
+            && (ScopeRuleFired(decision) || decision.Rules.Contains(ClassifierRule(Route.OutOfScope)));
     }
 
     /// <summary>A scope rule (no ketamine or depression words) fired, whatever route the rules chose.</summary>
     private static bool ScopeRuleFired(GuardrailDecision decision) =>
-        decision.Rules.Any(r => r.StartsWith("scope.", StringComparison.Ordinal));
+        decision.Rules.Any(IsScopeRule);
+
+    private static bool IsScopeRule(string rule) => rule.StartsWith("scope.", StringComparison.Ordinal);
 
     /// <summary>
     /// The message was sent to out_of_scope or small talk only for its words (scope rules or the classifier), never by
@@ -64,7 +66,7 @@ public static class RouteFusion
         ArgumentNullException.ThrowIfNull(decision);
         return decision.Route is Route.OutOfScope or Route.Smalltalk
             && decision.Rules.Count > 0
-            && decision.Rules.All(r => r.StartsWith("scope.", StringComparison.Ordinal) || r.StartsWith("classifier:", StringComparison.Ordinal));
+            && decision.Rules.All(r => IsScopeRule(r) || r.StartsWith("classifier:", StringComparison.Ordinal));
     }
 
     public static FusedRoute Fuse(GuardrailDecision rules, RouteScores scores, RouteThresholds thresholds)
